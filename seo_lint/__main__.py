@@ -1,0 +1,3 @@
+from seo_lint.cli import main
+
+main()

@@ -1,0 +1,320 @@
+"""The Document: one post, read once, parsed lazily.
+
+Every view a rule may need (front matter, Markdown model, HTML, JSON-LD, prose, language)
+is a cached property, so a rule that reads only the front matter never pays for Markdown.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Iterator
+
+from seo_lint import html, markdown, text
+from seo_lint.frontmatter import FieldSpan, FrontMatter, split
+from seo_lint.jsonpos import JsonNode
+from seo_lint.lines import LineIndex
+from seo_lint.markdown import BARE_URL, Block, Heading, Image, Link
+
+DEFAULT_IMAGE_FIELDS = (
+    "image", "image.path", "image.url", "image.src", "header.image", "header.og_image",
+    "header.teaser", "header.overlay_image", "thumbnail", "cover", "cover.image", "og_image",
+    "featured_image", "images",
+)
+_JSON_LD_IMAGE_KEYS = frozenset({"image", "logo", "thumbnailUrl", "contentUrl", "thumbnail"})
+_JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+
+
+@dataclass(frozen=True)
+class DocumentSettings:
+    """What a Document needs from the configuration (resolved per file by the shell)."""
+
+    language: str | None = None  # configured language, when the post declares none
+    generator: str = "generic"  # jekyll | hugo | generic
+    title_is_h1: bool = True
+    timezone: str = "UTC"
+    image_fields: tuple[str, ...] = DEFAULT_IMAGE_FIELDS
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Why the file's bytes are not plain UTF-8 text. `offset` is into the decoded source."""
+
+    code: str  # "FILE001" (encoding) or "FILE002" (unreadable / too large)
+    message: str
+    offset: int = 0
+    lintable: bool = True  # False: only the FILE rules run (binary, unreadable, too large)
+
+
+class Document:
+    def __init__(
+        self,
+        path: str,
+        source: str,
+        settings: DocumentSettings | None = None,
+        *,
+        load_problem: LoadProblem | None = None,
+    ) -> None:
+        self.path = path
+        self.source = source
+        self.settings = settings or DocumentSettings()
+        #: Set when the bytes could not be taken as UTF-8 text as they are (FILE001/FILE002).
+        self.load_problem = load_problem
+
+    @property
+    def fixable(self) -> bool:
+        """Fixes are written only to files that decoded cleanly (so no byte is ever lost)."""
+        return self.load_problem is None
+
+    # --- positions ------------------------------------------------------------------
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.source)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(offset)
+
+    # --- front matter ---------------------------------------------------------------
+
+    @cached_property
+    def front_matter(self) -> FrontMatter:
+        return split(self.source)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.front_matter.data
+
+    def field_span(self, *path: str | int) -> FieldSpan | None:
+        return self.front_matter.field_span(*path)
+
+    def key_span(self, *path: str | int) -> tuple[int, int]:
+        """Where a finding about a front matter key points: the key, else the opening fence."""
+        span = self.front_matter.field_span(*path)
+        if span is not None:
+            return span.key_start, span.key_end
+        fm = self.front_matter
+        return (fm.start, fm.start + 3) if fm.present else (0, 0)
+
+    def value_span(self, *path: str | int) -> tuple[int, int]:
+        span = self.front_matter.field_span(*path)
+        return (span.value_start, span.value_end) if span is not None else self.key_span(*path)
+
+    def meta_str(self, key: str) -> str | None:
+        """A front matter value as text (None when absent or not a scalar)."""
+        value = self.meta.get(key)
+        if value is None or isinstance(value, (dict, list)):
+            return None
+        return str(value)
+
+    @property
+    def title(self) -> str | None:
+        return self.meta_str("title")
+
+    @property
+    def description(self) -> str | None:
+        return self.meta_str("description")
+
+    # --- body -----------------------------------------------------------------------
+
+    @property
+    def body_start(self) -> int:
+        return self.front_matter.end
+
+    @property
+    def body(self) -> str:
+        return self.source[self.body_start :]
+
+    @cached_property
+    def is_html(self) -> bool:
+        return self.path.lower().endswith((".html", ".htm"))
+
+    @cached_property
+    def markdown(self) -> markdown.MarkdownModel:
+        if self.is_html:
+            model = markdown.MarkdownModel()
+            model.html = [markdown.Fragment(self.body, self.body_start, len(self.source))]
+            model.liquid = [
+                (self.body_start + m.start(), self.body_start + m.end())
+                for m in markdown.LIQUID.finditer(self.body)
+            ]
+            return model
+        return markdown.parse(self.source, self.body_start, len(self.source))
+
+    @cached_property
+    def html(self) -> html.HtmlModel:
+        return html.parse_fragments(self.source, self.markdown.html)
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        return sorted(self.markdown.headings + self.html.headings, key=lambda h: h.start)
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        """Blocks of visible text (Markdown and HTML), in source order."""
+        return sorted(self.markdown.blocks + self.html.blocks, key=lambda b: b.start)
+
+    @cached_property
+    def links(self) -> list[Link]:
+        return sorted(self.markdown.links + self.html.links, key=lambda link: link.start)
+
+    @property
+    def liquid(self) -> list[tuple[int, int]]:
+        return self.markdown.liquid
+
+    @property
+    def code(self) -> list[tuple[int, int]]:
+        return self.markdown.code
+
+    @cached_property
+    def json_ld(self) -> list[html.JsonLdBlock]:
+        return html.json_ld_blocks(self.source, self.markdown.html)
+
+    @cached_property
+    def body_images(self) -> list[Image]:
+        return sorted(self.markdown.images + self.html.images, key=lambda i: i.start)
+
+    @cached_property
+    def front_matter_images(self) -> list[Image]:
+        return list(self._front_matter_images())
+
+    @cached_property
+    def json_ld_images(self) -> list[Image]:
+        found: list[Image] = []
+        for block in self.json_ld:
+            if block.node is not None:
+                found.extend(self._json_ld_images(block.node, ""))
+        return found
+
+    @cached_property
+    def images(self) -> list[Image]:
+        """Every image: front matter, body (Markdown and HTML), JSON-LD, in source order."""
+        return sorted(
+            self.front_matter_images + self.body_images + self.json_ld_images, key=lambda i: i.url_start
+        )
+
+    def _front_matter_images(self) -> Iterator[Image]:
+        for dotted in self.settings.image_fields:
+            path = tuple(dotted.split("."))
+            value: Any = self.meta
+            for part in path:
+                value = value.get(part) if isinstance(value, dict) else None
+            values = value if isinstance(value, list) else [value]
+            for index, item in enumerate(values):
+                if not isinstance(item, str) or not item.strip():
+                    continue
+                key_path: tuple[str | int, ...] = path + ((index,) if isinstance(value, list) else ())
+                span = self.front_matter.field_span(*key_path)
+                if span is None:
+                    continue
+                at = self.source.find(item, span.value_start, span.value_end)
+                url_start, url_end = (at, at + len(item)) if at != -1 else (span.value_start, span.value_end)
+                alt = self._front_matter_alt(path)
+                yield Image(item, alt, span.key_start, span.value_end, url_start, url_end,
+                            "front-matter", key=dotted)
+
+    def _front_matter_alt(self, path: tuple[str, ...]) -> str | None:
+        parent: Any = self.meta
+        for part in path[:-1]:
+            parent = parent.get(part) if isinstance(parent, dict) else None
+        if isinstance(parent, dict) and len(path) > 1:
+            alt = parent.get("alt")
+            return alt if isinstance(alt, str) else None
+        alt = self.meta.get("image_alt") or self.meta.get("alt")
+        return alt if isinstance(alt, str) else None
+
+    def _json_ld_images(self, node: JsonNode, key: str) -> Iterator[Image]:
+        for member, (_, _, child) in node.members.items():
+            if member in _JSON_LD_IMAGE_KEYS:
+                yield from self._json_ld_image_values(child, f"{key}.{member}".lstrip("."))
+            elif child.members or child.items:
+                yield from self._json_ld_images(child, f"{key}.{member}".lstrip("."))
+        for item in node.items:
+            yield from self._json_ld_images(item, key)
+
+    def _json_ld_image_values(self, node: JsonNode, key: str) -> Iterator[Image]:
+        if isinstance(node.value, str):
+            yield Image(node.value, None, node.start, node.end, node.start + 1, node.end - 1,
+                        "json-ld", key=key)
+        elif node.items:
+            for item in node.items:
+                yield from self._json_ld_image_values(item, key)
+        elif node.members:
+            for member in ("url", "contentUrl"):
+                child = node.get(member)
+                if child is not None and isinstance(child.value, str):
+                    yield from self._json_ld_image_values(child, f"{key}.{member}")
+
+    # --- prose and language ---------------------------------------------------------
+
+    @cached_property
+    def prose_blocks(self) -> list[Block]:
+        """Visible text blocks with Liquid tags and bare URLs cut out of their runs."""
+        cuts = sorted(self.liquid)
+        result: list[Block] = []
+        for block in self.blocks:
+            runs: list[markdown.TextRun] = []
+            for run in block.runs:
+                runs.extend(_cut(run, cuts))
+            if runs:
+                result.append(Block(block.kind, block.start, block.end, runs, block.level, block.anchor))
+        return result
+
+    @cached_property
+    def prose(self) -> str:
+        """All visible prose, blocks separated by blank lines (headings included)."""
+        return "\n\n".join(block.text for block in self.prose_blocks)
+
+    @cached_property
+    def language(self) -> str:
+        for key in ("lang", "language", "locale"):
+            tag = text.language_tag(self.meta.get(key))
+            if tag:
+                return tag
+        if self.settings.language:
+            return self.settings.language
+        return text.detect_language((self.title or "") + "\n" + self.prose[:20_000]) or "en"
+
+    @property
+    def is_cjk(self) -> bool:
+        return text.is_cjk_language(self.language)
+
+    # --- site identity --------------------------------------------------------------
+
+    @cached_property
+    def jekyll_name(self) -> str | None:
+        """`2025-12-30-slug` for a Jekyll post file name, else None."""
+        stem = posixpath.splitext(posixpath.basename(self.path.replace("\\", "/")))[0]
+        return stem if _JEKYLL_NAME.match(stem) else None
+
+    @cached_property
+    def slug(self) -> str:
+        explicit = self.meta_str("slug")
+        if explicit:
+            return explicit
+        stem = posixpath.splitext(posixpath.basename(self.path.replace("\\", "/")))[0]
+        match = _JEKYLL_NAME.match(stem)
+        return match.group(4) if match else stem
+
+
+def _cut(run: markdown.TextRun, cuts: list[tuple[int, int]]) -> Iterator[markdown.TextRun]:
+    """Split a run around Liquid spans and bare URLs (exact runs only; others pass whole)."""
+    if not run.exact:
+        cleaned = BARE_URL.sub(" ", markdown.LIQUID.sub(" ", run.text))
+        if cleaned:
+            yield markdown.TextRun(cleaned, run.start, run.end, False)
+        return
+    holes = [(max(s, run.start), min(e, run.end)) for s, e in cuts if s < run.end and e > run.start]
+    holes += [(run.start + m.start(), run.start + m.end()) for m in BARE_URL.finditer(run.text)]
+    if not holes:
+        yield run
+        return
+    position = run.start
+    for start, end in sorted(holes):
+        if start > position:
+            yield markdown.TextRun(run.text[position - run.start : start - run.start], position, start)
+        position = max(position, end)
+    if position < run.end:
+        yield markdown.TextRun(run.text[position - run.start :], position, run.end)

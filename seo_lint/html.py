@@ -1,0 +1,223 @@
+"""HTML inside posts: images, links, headings, visible text and JSON-LD blocks.
+
+beautifulsoup4 (with the standard library's html.parser, which records where each tag
+starts) reads only the HTML fragments that exist. Attribute values are then located in the
+raw tag text so that a finding or a fix points at their exact characters.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from typing import Iterator
+
+from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag
+
+from seo_lint import jsonpos
+from seo_lint.markdown import LIQUID, Block, Fragment, Heading, Image, Link, TextRun
+
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+
+JSON_LD = re.compile(
+    r"<script\b[^>]{0,500}?type\s*=\s*[\"']?application/ld\+json[\"']?[^>]{0,500}>",
+    re.IGNORECASE,
+)
+_SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
+_BLOCK_TAGS = frozenset(
+    "p li td th dd dt blockquote figcaption caption h1 h2 h3 h4 h5 h6 div section article aside "
+    "header footer nav main summary details".split()
+)
+_INVISIBLE = frozenset({"script", "style", "template", "noscript"})
+#: Largest JSON-LD block parsed, in characters.
+MAX_JSON_LD = 1_000_000
+
+
+@dataclass(frozen=True)
+class JsonLdBlock:
+    start: int  # the <script> tag
+    end: int  # after </script>
+    content_start: int
+    content_end: int
+    node: jsonpos.JsonNode | None  # parsed value (Liquid tags blanked when needed)
+    error: str | None = None
+    error_pos: int = -1
+    liquid: bool = False  # the content holds Liquid tags
+
+
+@dataclass
+class HtmlModel:
+    images: list[Image]
+    links: list[Link]
+    headings: list[Heading]
+    blocks: list[Block]
+
+
+def attribute_span(source: str, tag_start: int, tag_end: int, name: str) -> tuple[int, int] | None:
+    """The span of an attribute's value (without quotes) inside source[tag_start:tag_end]."""
+    pattern = re.compile(
+        r"\s" + re.escape(name) + r"\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))", re.IGNORECASE
+    )
+    match = pattern.search(source, tag_start, tag_end)
+    if match is None:
+        return None
+    group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+    return match.start(group), match.end(group)
+
+
+def _tag_end(source: str, start: int, limit: int) -> int:
+    end = source.find(">", start, limit)
+    return limit if end == -1 else end + 1
+
+
+def parse_fragments(source: str, fragments: list[Fragment]) -> HtmlModel:
+    model = HtmlModel([], [], [], [])
+    for fragment in fragments:
+        if fragment.text.lstrip().startswith("<!--") and fragment.text.rstrip().endswith("-->"):
+            continue
+        _parse_fragment(source, fragment, model)
+    return model
+
+
+def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
+    soup = BeautifulSoup(fragment.text, "html.parser")
+    line_starts = [0] + [m.end() for m in re.finditer("\n", fragment.text)]
+
+    def where(tag: Tag) -> int:
+        line = (tag.sourceline or 1) - 1
+        return fragment.start + line_starts[min(line, len(line_starts) - 1)] + (tag.sourcepos or 0)
+
+    for tag in soup.find_all(True):
+        name = tag.name.lower()
+        if name not in ("img", "source", "a") and not re.fullmatch(r"h[1-6]", name):
+            continue
+        start = where(tag)
+        tag_end = _tag_end(source, start, fragment.end)
+        if name in ("img", "source"):
+            model.images.extend(_images(source, tag, name, start, tag_end))
+        elif name == "a":
+            href = tag.get("href")
+            if isinstance(href, str):
+                span = attribute_span(source, start, tag_end, "href") or (start, tag_end)
+                close = source.find("</a", tag_end, fragment.end)
+                end = _tag_end(source, close, fragment.end) if close != -1 else tag_end
+                model.links.append(
+                    Link(href, tag.get_text(" ", strip=True), start, end, span[0], span[1], "html")
+                )
+        else:
+            close = source.find("</" + name, tag_end, fragment.end)
+            end = _tag_end(source, close, fragment.end) if close != -1 else tag_end
+            anchor = tag.get("id")
+            model.headings.append(
+                Heading(
+                    int(name[1]),
+                    tag.get_text(" ", strip=True),
+                    start,
+                    end,
+                    origin="html",
+                    anchor=anchor if isinstance(anchor, str) else None,
+                )
+            )
+    if not fragment.inline:
+        model.blocks.extend(_text_blocks(source, fragment, soup))
+
+
+def _images(source: str, tag: Tag, name: str, start: int, tag_end: int) -> Iterator[Image]:
+    attributes = tuple((key, value if isinstance(value, str) else " ".join(value)) for key, value in tag.attrs.items())
+    if name == "img":
+        src = tag.get("src")
+        if not isinstance(src, str):
+            return
+        span = attribute_span(source, start, tag_end, "src") or (start, tag_end)
+        alt = tag.get("alt")
+        yield Image(
+            src, alt if isinstance(alt, str) else None, start, tag_end, span[0], span[1], "html",
+            title=str(tag.get("title") or ""), attributes=(("element", "img"),) + attributes,
+        )
+        return
+    srcset = tag.get("srcset")
+    span = attribute_span(source, start, tag_end, "srcset")
+    if not isinstance(srcset, str) or span is None:
+        return
+    picture_img = tag.parent.find("img") if tag.parent is not None else None
+    alt_value = picture_img.get("alt") if isinstance(picture_img, Tag) else None
+    for candidate in re.finditer(r"[^\s,][^\s]*", source[span[0] : span[1]]):
+        url = candidate.group().rstrip(",")
+        if re.fullmatch(r"\d+(?:\.\d+)?[wx]", url):
+            continue
+        url_start = span[0] + candidate.start()
+        yield Image(
+            url, alt_value if isinstance(alt_value, str) else None, start, tag_end,
+            url_start, url_start + len(url), "html", attributes=(("element", "source"),) + attributes,
+        )
+
+
+def _text_blocks(source: str, fragment: Fragment, soup: BeautifulSoup) -> list[Block]:
+    """Visible text of an HTML fragment, one block per block-level element, located in the source."""
+    blocks: dict[int, Block] = {}
+    cursor = fragment.start
+    for string in soup.find_all(string=True):
+        if isinstance(string, Comment) or not isinstance(string, NavigableString):
+            continue
+        parent = string.parent
+        if parent is None or any(p.name in _INVISIBLE for p in [parent, *parent.parents] if p.name):
+            continue
+        text = str(string)
+        stripped = text.strip()
+        if not stripped:
+            continue
+        at = source.find(stripped, cursor, fragment.end)
+        run = TextRun(stripped, at, at + len(stripped)) if at != -1 else TextRun(stripped, cursor, cursor, False)
+        if at != -1:
+            cursor = at + len(stripped)
+        owner = parent
+        while owner is not None and owner.name not in _BLOCK_TAGS and owner.parent is not None:
+            owner = owner.parent
+        block = blocks.get(id(owner))
+        if block is None:
+            kind = "heading" if owner is not None and re.fullmatch(r"h[1-6]", owner.name or "") else "html"
+            level = int(owner.name[1]) if kind == "heading" and owner is not None else 0
+            block = blocks[id(owner)] = Block(kind, run.start, run.end, level=level)
+        block.runs.append(run)
+        block.end = max(block.end, run.end)
+    return list(blocks.values())
+
+
+def json_ld_blocks(source: str, fragments: list[Fragment]) -> list[JsonLdBlock]:
+    found: list[JsonLdBlock] = []
+    for fragment in fragments:
+        for match in JSON_LD.finditer(source, fragment.start, fragment.end):
+            close = _SCRIPT_END.search(source, match.end(), fragment.end)
+            content_end = close.start() if close else fragment.end
+            end = close.end() if close else fragment.end
+            found.append(_parse_json_ld(source, match.start(), end, match.end(), content_end))
+    return found
+
+
+def _parse_json_ld(source: str, start: int, end: int, content_start: int, content_end: int) -> JsonLdBlock:
+    if content_end - content_start > MAX_JSON_LD:
+        return JsonLdBlock(
+            start, end, content_start, content_end, None,
+            f"JSON-LD block is {content_end - content_start:,} characters (max {MAX_JSON_LD:,})", content_start,
+        )
+    content = source[content_start:content_end]
+    liquid = bool(LIQUID.search(content))
+    try:
+        node = jsonpos.parse_document(source, content_start, content_end)
+        return JsonLdBlock(start, end, content_start, content_end, node, liquid=liquid)
+    except jsonpos.JsonPosError as error:
+        first_error = error
+    if liquid:
+        # Invalid only because of Liquid? Blank the tags (same length) and try again.
+        for output in (" ", "0"):
+            masked = LIQUID.sub(
+                lambda m: (" " if m.group().startswith("{%") else output).ljust(len(m.group())), content
+            )
+            try:
+                node = jsonpos.parse_document(source[:content_start] + masked, content_start)
+                return JsonLdBlock(start, end, content_start, content_end, node, liquid=True)
+            except jsonpos.JsonPosError:
+                continue
+    return JsonLdBlock(
+        start, end, content_start, content_end, None, first_error.message, first_error.pos, liquid
+    )

@@ -1,0 +1,321 @@
+"""Markdown body → a neutral model of blocks, headings, images, links, code and HTML.
+
+pyromark (pulldown-cmark) is the parser; nothing outside this module knows it. Its ranges
+are UTF-8 byte offsets into the text it was given; they are converted here, once, into code
+point offsets into the whole source.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyromark
+
+_OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_FOOTNOTES
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_TASKLISTS
+    | pyromark.Options.ENABLE_GFM
+    | pyromark.Options.ENABLE_HEADING_ATTRIBUTES
+)
+
+LIQUID = re.compile(r"\{%-?.{0,2000}?-?%\}|\{\{-?.{0,2000}?-?\}\}", re.DOTALL)
+BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'）」】、。]{1,2000}")
+
+_TEXT_CONTAINERS = frozenset({"Paragraph", "Heading", "TableCell", "Item", "FootnoteDefinition"})
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """A piece of prose. `exact` when source[start:end] == text (no escape or entity)."""
+
+    text: str
+    start: int
+    end: int
+    exact: bool = True
+
+    def offset(self, index: int) -> int:
+        """Source offset of text[index] (the run's start when the run is not exact)."""
+        return self.start + index if self.exact else self.start
+
+
+@dataclass
+class Block:
+    """A leaf block of prose: paragraph, heading, list item, table cell, or HTML text."""
+
+    kind: str
+    start: int
+    end: int
+    runs: list[TextRun] = field(default_factory=list)
+    level: int = 0  # heading level, list nesting depth otherwise
+    anchor: str | None = None  # a heading's explicit {#id}
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+    def offset(self, index: int) -> int:
+        """Source offset of character `index` of `text`."""
+        for run in self.runs:
+            if index < len(run.text):
+                return run.offset(index)
+            index -= len(run.text)
+        return self.runs[-1].end if self.runs else self.start
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    start: int
+    end: int
+    origin: str = "markdown"  # or "html"
+    anchor: str | None = None  # explicit {#id} or id="..."
+
+
+@dataclass(frozen=True)
+class Image:
+    url: str
+    alt: str | None  # None when an <img> has no alt attribute
+    start: int
+    end: int
+    url_start: int  # the URL's own characters in the source (for fixes)
+    url_end: int
+    origin: str  # "markdown", "html", "front-matter", "json-ld"
+    title: str = ""
+    attributes: tuple[tuple[str, str], ...] = ()  # HTML attributes, for <img>
+    key: str = ""  # front matter / JSON-LD path, e.g. "header.image"
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    text: str
+    start: int
+    end: int
+    url_start: int
+    url_end: int
+    origin: str = "markdown"  # or "html"
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """Raw HTML from the body: an HTML block or inline HTML."""
+
+    text: str
+    start: int
+    end: int
+    inline: bool = False
+
+
+@dataclass
+class MarkdownModel:
+    blocks: list[Block] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    html: list[Fragment] = field(default_factory=list)
+    code: list[tuple[int, int]] = field(default_factory=list)  # code spans and blocks
+    liquid: list[tuple[int, int]] = field(default_factory=list)
+
+
+class _Offsets:
+    """UTF-8 byte offsets of `text` → code point offsets, incrementally and in C."""
+
+    def __init__(self, text: str, base: int) -> None:
+        self.encoded = text.encode("utf-8", "surrogatepass")
+        self.ascii = len(self.encoded) == len(text)
+        self.base = base
+        self.known_bytes = [0]
+        self.known_chars = [0]
+        self.cache: dict[int, int] = {0: 0}
+
+    def __call__(self, byte: int) -> int:
+        if self.ascii:
+            return self.base + byte
+        found = self.cache.get(byte)
+        if found is None:
+            index = bisect_right(self.known_bytes, byte) - 1
+            near_byte, near_char = self.known_bytes[index], self.known_chars[index]
+            found = near_char + len(self.encoded[near_byte:byte].decode("utf-8", "replace"))
+            self.cache[byte] = found
+            self.known_bytes.insert(index + 1, byte)
+            self.known_chars.insert(index + 1, found)
+        return self.base + found
+
+
+def parse(source: str, start: int, end: int) -> MarkdownModel:
+    """Parse source[start:end] as Markdown; all offsets in the model are into `source`."""
+    body = source[start:end]
+    model = MarkdownModel()
+    model.liquid = [(start + m.start(), start + m.end()) for m in LIQUID.finditer(body)]
+    _Builder(source, body, start, model).run()
+    return model
+
+
+class _Builder:
+    def __init__(self, source: str, body: str, base: int, model: MarkdownModel) -> None:
+        self.source = source
+        self.body = body
+        self.base = base
+        self.model = model
+        self.offset = _Offsets(body, base)
+        self.stack: list[Block] = []
+        self.depth = 0
+        self.image: dict[str, Any] | None = None
+        self.links: list[dict[str, Any]] = []
+        self.html_block: list[tuple[str, int, int]] | None = None
+        self.references = pyromark.reference_definitions(body, options=_OPTIONS)
+
+    def run(self) -> None:
+        for event, span in pyromark.events_with_range(self.body, options=_OPTIONS):
+            start, end = self.offset(span["start"]), self.offset(span["end"])
+            if isinstance(event, str):
+                if event in ("SoftBreak", "HardBreak"):
+                    self.text("\n", start, end, exact=False)
+                continue
+            kind, value = next(iter(event.items()))
+            handler = getattr(self, "on_" + kind, None)
+            if handler is not None:
+                handler(value, start, end)
+        self.model.blocks.sort(key=lambda block: block.start)
+
+    # --- containers -----------------------------------------------------------------
+
+    def on_Start(self, tag: Any, start: int, end: int) -> None:
+        name, detail = (tag, None) if isinstance(tag, str) else next(iter(tag.items()))
+        if name == "List":
+            self.depth += 1
+        elif name in _TEXT_CONTAINERS:
+            level = int(detail["level"][1]) if name == "Heading" else self.depth
+            block = Block(name.lower() if name != "TableCell" else "table-cell", start, end, level=level)
+            if name == "Heading":
+                block.kind = "heading"
+                block.anchor = detail.get("id")
+            self.stack.append(block)
+        elif name == "Image":
+            self.image = {"detail": detail, "start": start, "end": end, "alt": []}
+        elif name == "Link":
+            self.links.append({"detail": detail, "start": start, "end": end, "text": []})
+        elif name == "CodeBlock":
+            self.model.code.append((start, end))
+        elif name == "HtmlBlock":
+            self.html_block = []
+
+    def on_End(self, tag: Any, start: int, end: int) -> None:
+        name = tag if isinstance(tag, str) else next(iter(tag))
+        if name == "List":
+            self.depth -= 1
+        elif name in _TEXT_CONTAINERS and self.stack:
+            block = self.stack.pop()
+            if name == "Heading":
+                text = block.text.strip()
+                self.model.headings.append(
+                    Heading(block.level, text, block.start, block.end, anchor=block.anchor)
+                )
+            if block.runs:
+                self.model.blocks.append(block)
+        elif name == "Image" and self.image is not None:
+            self.finish_image(self.image)
+            self.image = None
+        elif name == "Link" and self.links:
+            self.finish_link(self.links.pop())
+        elif name == "HtmlBlock" and self.html_block is not None:
+            parts = self.html_block
+            if parts:
+                self.model.html.append(
+                    Fragment("".join(p[0] for p in parts), parts[0][1], parts[-1][2])
+                )
+            self.html_block = None
+
+    # --- leaves ---------------------------------------------------------------------
+
+    def text(self, text: str, start: int, end: int, exact: bool | None = None) -> None:
+        if self.image is not None:
+            self.image["alt"].append(text)
+            return
+        for link in self.links:
+            link["text"].append(text)
+        if not self.stack:
+            return
+        if exact is None:
+            exact = self.source[start:end] == text
+        self.stack[-1].runs.append(TextRun(text, start, end, exact))
+
+    def on_Text(self, value: str, start: int, end: int) -> None:
+        if self.model.code and self.model.code[-1][0] <= start < self.model.code[-1][1]:
+            return  # the content of a code block
+        self.text(value, start, end)
+
+    def on_Code(self, value: str, start: int, end: int) -> None:
+        self.model.code.append((start, end))
+        if self.image is not None:
+            self.image["alt"].append(value)
+        for link in self.links:
+            link["text"].append(value)
+
+    def on_Html(self, value: str, start: int, end: int) -> None:
+        if self.html_block is not None:
+            self.html_block.append((value, start, end))
+        else:
+            self.model.html.append(Fragment(value, start, end))
+
+    def on_InlineHtml(self, value: str, start: int, end: int) -> None:
+        self.model.html.append(Fragment(value, start, end, inline=True))
+
+    # --- images and links -----------------------------------------------------------
+
+    def url_span(self, detail: dict[str, Any], start: int, end: int) -> tuple[int, int]:
+        """Where the destination URL is written: inline, or in its reference definition."""
+        url = detail["dest_url"]
+        if detail.get("link_type") not in ("Inline", "Autolink", "Email"):
+            ref = self.references.get(str(detail.get("id", "")).lower()) or self.references.get(
+                detail.get("id", "")
+            )
+            if ref is not None:
+                ref_start = self.offset(ref["span"]["start"])
+                ref_end = self.offset(ref["span"]["end"])
+                found = self.source.find(url, ref_start, ref_end) if url else -1
+                if found != -1:
+                    return found, found + len(url)
+            return start, end
+        found = self.source.rfind("](" if url else "", start, end)
+        search_from = found if found != -1 else start
+        at = self.source.find(url, search_from, end) if url else -1
+        if at == -1:
+            return start, end
+        return at, at + len(url)
+
+    def finish_image(self, image: dict[str, Any]) -> None:
+        detail = image["detail"]
+        url_start, url_end = self.url_span(detail, image["start"], image["end"])
+        self.model.images.append(
+            Image(
+                url=detail["dest_url"],
+                alt="".join(image["alt"]),
+                start=image["start"],
+                end=image["end"],
+                url_start=url_start,
+                url_end=url_end,
+                origin="markdown",
+                title=detail.get("title") or "",
+            )
+        )
+
+    def finish_link(self, link: dict[str, Any]) -> None:
+        detail = link["detail"]
+        url_start, url_end = self.url_span(detail, link["start"], link["end"])
+        self.model.links.append(
+            Link(
+                url=detail["dest_url"],
+                text="".join(link["text"]).strip(),
+                start=link["start"],
+                end=link["end"],
+                url_start=url_start,
+                url_end=url_end,
+            )
+        )

@@ -1,0 +1,112 @@
+"""Text primitives shared by every rule: CJK detection, normalisation, counting, display width.
+
+Japanese, Chinese and Korean are counted in characters, never by splitting on spaces;
+other languages are counted in words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
+
+# Han, Hiragana, Katakana (+ phonetic extensions, half-width), Hangul, CJK symbols and full-width forms.
+_CJK_CHAR = re.compile(
+    "[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\U00020000-\U0002fa1f]"
+)
+_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def is_cjk_language(language: str) -> bool:
+    return language in CJK_LANGUAGES
+
+
+def is_cjk_char(char: str) -> bool:
+    return bool(_CJK_CHAR.match(char))
+
+
+def cjk_count(text: str) -> int:
+    return len(_CJK_CHAR.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """NFKC + case-folding, the form every comparison uses (`ＡＩ５` == `ai5`)."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def normalize_space(text: str) -> str:
+    """`normalize` and collapse runs of white space to one space, trimmed."""
+    return " ".join(normalize(text).split())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def char_count(text: str) -> int:
+    """Characters a reader sees: everything but white space."""
+    return sum(1 for char in text if not char.isspace())
+
+
+def length(text: str, language: str) -> int:
+    """The length of `text` in the unit of `language`: characters for CJK, words otherwise."""
+    return char_count(text) if is_cjk_language(language) else word_count(text)
+
+
+def unit(language: str, amount: int | None = None) -> str:
+    """`characters` or `words` (singular when amount == 1)."""
+    name = "character" if is_cjk_language(language) else "word"
+    return name if amount == 1 else name + "s"
+
+
+def char_width(char: str) -> float:
+    """Full-width counts 1, half-width 0.5, combining marks 0 (the Japanese convention)."""
+    if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufeff":
+        return 0.0
+    return 1.0 if unicodedata.east_asian_width(char) in ("F", "W") else 0.5
+
+
+def display_width(text: str) -> float:
+    return sum(char_width(char) for char in text)
+
+
+def pixels(width: float) -> int:
+    """Estimated rendered width in pixels: one full-width character ≈ 20 px (Arial 20 px)."""
+    return round(width * 20)
+
+
+def format_width(width: float) -> str:
+    return f"{width:g}"
+
+
+def detect_language(text: str) -> str | None:
+    """Guess a CJK language from the share of CJK characters; None when the text is not CJK."""
+    letters = len(_LETTER_OR_DIGIT.findall(text))
+    if letters == 0:
+        return None
+    cjk = cjk_count(text)
+    if cjk / letters < 0.2:
+        return None
+    if _KANA.search(text):
+        return "ja"
+    if _HANGUL.search(text):
+        return "ko"
+    return "zh"
+
+
+def language_tag(value: object) -> str | None:
+    """`ja-JP` → `ja`, `en_US` → `en`; None for anything that is not a language tag."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0] or None
