@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 from seo_lint import html, markdown, text
 from seo_lint.frontmatter import FieldSpan, FrontMatter, split
@@ -36,6 +36,9 @@ class DocumentSettings:
     title_is_h1: bool = True
     timezone: str = "UTC"
     image_fields: tuple[str, ...] = DEFAULT_IMAGE_FIELDS
+    base_url: str | None = None  # the site's public URL (https://example.com)
+    #: The generator's own configuration (Jekyll's `_config.yml`), read by the shell.
+    site: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -217,8 +217,9 @@ def _yaml_error(error: yaml.MarkedYAMLError, base: int, source: str) -> FrontMat
     problem = error.problem or "invalid YAML"
     mark = error.problem_mark
     context = error.context_mark
-    # An unclosed quote is reported by libyaml at the end of the stream; the quote is the place to look.
-    if context is not None and (mark is None or "end of stream" in problem):
+    # Token errors ("while scanning a quoted scalar / an anchor") are best shown where the
+    # token starts: libyaml reports an unclosed quote at the end of the stream.
+    if context is not None and (mark is None or (error.context or "").startswith("while scanning")):
         mark = context
     message = f"YAML syntax error: {error.context + ', ' if error.context else ''}{problem}"
     offset = base + (mark.index if mark is not None else 0)
@@ -298,18 +299,19 @@ def _index_toml(content: str, base: int, fields: dict[PathKey, FieldSpan]) -> No
     """Locate keys line by line (tomllib keeps no positions); multi-line values span one line."""
     table: PathKey = ()
     offset = 0
-    for line in content.split("\n"):
+    for raw_line in content.split("\n"):
+        line = raw_line.rstrip("\r")
         header = _TOML_TABLE.match(line)
         key = _TOML_KEY.match(line)
         if header and not key:
             table = tuple(_toml_key_parts(header.group(1)))
         elif key:
             path = table + tuple(_toml_key_parts(key.group(1)))
-            value_end = len(line.rstrip("\r"))
+            value_end = len(line)
             fields[path] = FieldSpan(
                 base + offset + key.start(1),
                 base + offset + key.end(1),
                 base + offset + key.end(),
                 base + offset + max(value_end, key.end()),
             )
-        offset += len(line) + 1
+        offset += len(raw_line) + 1

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from seo_lint import registry, suppress
-from seo_lint.document import Document
+from seo_lint.document import Document, DocumentSettings
 from seo_lint.findings import Finding, Severity, Violation
 from seo_lint.registry import Rule, RuleOptions, Site, Summary
 
@@ -96,6 +96,20 @@ def apply_suppressions(doc: Document, findings: list[Finding], rules: Sequence[A
         for directive, message in suppress.unused(suppressions):
             kept.append(make_finding(doc, unused_rule, Violation(directive.start, directive.end, message)))
     return kept
+
+
+def lint_text(
+    source: str | bytes,
+    path: str = "post.md",
+    rules: Sequence[ActiveRule] | None = None,
+    settings: DocumentSettings | None = None,
+) -> list[Finding]:
+    """Lint one post given as text or bytes: the kernel's whole per-file pass, without I/O."""
+    from seo_lint.load import document_from_bytes
+
+    data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    doc = document_from_bytes(path, data, settings)
+    return lint_document(doc, default_rules() if rules is None else rules)
 
 
 def summarize(doc: Document) -> Summary:

@@ -1,0 +1,103 @@
+"""The kernel: front matter positions, load problems, suppressions, crash isolation."""
+
+from __future__ import annotations
+
+from seo_lint.document import Document
+
+
+def test_unclosed_quote_points_at_the_quote(check):
+    src = '---\ntitle: "Static site SEO\ndate: 2025-01-10\n---\nBody.\n'
+    assert check(src, ["FM001"]) == [
+        "2:8 FM001 YAML syntax error: while scanning a quoted scalar, found unexpected end of stream"
+    ]
+
+
+def test_url_broken_onto_its_own_line(check):
+    src = "---\ntitle: x\nimage: https://example.com/a.jpg?w=1080\n&h=630\n---\nBody.\n"
+    assert check(src, ["FM001"]) == [
+        "4:1 FM001 YAML syntax error: while scanning an anchor, did not find expected alphabetic or numeric character"
+    ]
+
+
+def test_unclosed_front_matter(check):
+    assert check("---\ntitle: x\n\nBody\n", ["FM001"]) == [
+        "1:1 FM001 front matter opened with `---` on line 1 is never closed"
+    ]
+
+
+def test_post_without_front_matter_in_posts_folder(check):
+    assert check("Just text.\n", ["FM001"]) == ["1:1 FM001 post has no front matter (expected `---` on line 1)"]
+    assert check("Just text.\n", ["FM001"], path="pages/about.md") == []
+
+
+def test_duplicate_key_and_non_mapping(check):
+    assert check("---\ntitle: a\ntitle: b\n---\n", ["FM001"]) == [
+        "3:1 FM001 duplicate key `title` (first defined on line 2)"
+    ]
+    assert check("---\n- a\n- b\n---\n", ["FM001"]) == [
+        "2:1 FM001 front matter must be a mapping of keys to values, found a list"
+    ]
+
+
+def test_invalid_utf8_is_reported_and_linting_goes_on(check):
+    src = "---\ntitle: ok\n---\n\ncaf\xe9 au lait\n".encode("latin-1") + b"\n---\nx: [\n"
+    assert check(src, ["FILE001", "FM001"]) == [
+        "5:4 FILE001 invalid UTF-8 (bytes e9 20 61 75); decoded with replacement characters"
+    ]
+
+
+def test_binary_and_utf16(check):
+    assert check(b"\x89PNG\r\n\x1a\n\x00\x00", ["ALL"]) == ["3:1 FILE001 binary data: NUL byte at byte 8; not linted"]
+    assert check("---\ntitle: x\n---\n".encode("utf-16"), ["ALL"]) == [
+        "1:1 FILE001 file is UTF-16 (byte order mark); seo-lint reads UTF-8 only"
+    ]
+
+
+def test_positions_in_crlf_and_toml_and_json():
+    doc = Document("a.md", '+++\r\ntitle = "x"\r\n[params]\r\nimage = "y.png"\r\n+++\r\nBody\r\n')
+    assert doc.meta == {"title": "x", "params": {"image": "y.png"}}
+    span = doc.field_span("params", "image")
+    assert span is not None and doc.position(span.key_start) == (4, 1)
+    doc = Document("a.md", '{\n  "title": "x",\n  "tags": ["a", "b"]\n}\nBody\n')
+    assert doc.meta["tags"] == ["a", "b"] and doc.position(doc.key_span("tags")[0]) == (3, 3)
+    assert doc.body == "Body\n"
+
+
+def test_yaml_dates_stay_strings_and_tags_do_not_execute():
+    doc = Document("a.md", "---\ndate: 2025-12-31T01:49:14.123Z\n---\n")
+    assert doc.meta == {"date": "2025-12-31T01:49:14.123Z"}
+    doc = Document("a.md", "---\nx: !!python/object/apply:os.system ['echo hi']\n---\n")
+    assert doc.meta == {} and "could not determine a constructor" in doc.front_matter.errors[0].message
+
+
+def test_positions_after_multibyte_text():
+    doc = Document("a.md", "---\ntitle: 日本語\n---\n\n# 見出し\n\n本文 ![代替](https://e.com/a.png?w=1&w=2)\n")
+    assert [(h.text, doc.position(h.start)) for h in doc.headings] == [("見出し", (5, 1))]
+    image = doc.images[0]
+    assert doc.position(image.url_start) == (7, 10) and doc.source[image.url_start : image.url_end] == image.url
+
+
+def test_suppressions(check):
+    src = "---\ntitle: a\ntitle: b\n---\n"
+    assert check("<!-- seo-lint-disable-file FM001 -->\n" + src, ["FM001", "SL001"]) == []
+    assert check("Hi <!-- seo-lint-disable-line FM001 -->\n", ["FM001", "SL001"], path="a.md") == [
+        "1:4 SL001 `<!-- seo-lint-disable-line FM001 -->` suppresses nothing"
+    ]
+
+
+def test_a_crashing_rule_becomes_sl002_and_others_still_run(monkeypatch):
+    from seo_lint import registry
+    from seo_lint.lint import ActiveRule, lint_text
+
+    def boom(doc, opts):
+        raise ValueError("kaput")
+        yield  # pragma: no cover
+
+    fm001 = registry.get("FM001")
+    broken = ActiveRule(registry.Rule("XX001", "boom", fm001.severity, fm001.fix, boom, fm001.options, "document", "t"),
+                        fm001.severity, fm001.options())
+    findings = lint_text("---\ntitle: a\ntitle: b\n---\n", "a.md", [broken, ActiveRule(fm001, fm001.severity, fm001.options())])
+    assert [(f.code, f.message.split(" at ")[0]) for f in findings] == [
+        ("SL002", "rule XX001 crashed on this file: ValueError: kaput"),
+        ("FM001", "duplicate key `title` (first defined on line 2)"),
+    ]
