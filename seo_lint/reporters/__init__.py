@@ -1,0 +1,57 @@
+"""Reporters: each is a function `(findings, out, context) -> None`, registered by format name.
+
+Reporters never decide what to report (the runner does); they only render. Output is
+deterministic: findings arrive sorted by path, line, column, code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, TextIO
+
+from seo_lint.findings import Finding
+from seo_lint.registry import Rule
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    #: Every registered rule by code (for SARIF's rule list, names and docs).
+    rules: Mapping[str, Rule]
+    #: path -> source text, for the text reporter's source line and caret (may be missing).
+    sources: Mapping[str, str] = field(default_factory=dict)
+    color: bool = False
+    #: Files linted, and the fixes applied per path (for the summary line).
+    files_checked: int = 0
+    fixed: int = 0
+    #: Directory that paths are relative to (SARIF's %SRCROOT%).
+    root: str = "."
+    statistics: bool = False
+    tool_version: str = ""
+    #: Fixable findings left (summary line "N fixable with --fix").
+    show_fix_hint: bool = True
+
+
+Reporter = Callable[[list[Finding], TextIO, ReportContext], None]
+REPORTERS: dict[str, Reporter] = {}
+
+
+def reporter(name: str) -> Callable[[Reporter], Reporter]:
+    def decorator(func: Reporter) -> Reporter:
+        REPORTERS[name] = func
+        return func
+
+    return decorator
+
+
+def _load() -> None:
+    from seo_lint.reporters import concise  # noqa: F401
+
+
+def get(name: str) -> Reporter:
+    _load()
+    return REPORTERS[name]
+
+
+def names() -> list[str]:
+    _load()
+    return sorted(REPORTERS)
