@@ -213,7 +213,7 @@ class Document:
                 if span is None:
                     continue
                 at = self.source.find(item, span.value_start, span.value_end)
-                url_start, url_end = (at, at + len(item)) if at != -1 else (span.value_start, span.value_end)
+                url_start, url_end = (at, at + len(item)) if at != -1 else _unquoted(self.source, span)
                 alt = self._front_matter_alt(path)
                 yield Image(item, alt, span.key_start, span.value_end, url_start, url_end,
                             "front-matter", key=dotted)
@@ -300,6 +300,14 @@ class Document:
         stem = posixpath.splitext(posixpath.basename(self.path.replace("\\", "/")))[0]
         match = _JEKYLL_NAME.match(stem)
         return match.group(4) if match else stem
+
+
+def _unquoted(source: str, span: FieldSpan) -> tuple[int, int]:
+    """A quoted value's characters without its quotes (a value written with escapes)."""
+    start, end = span.value_start, span.value_end
+    if end - start >= 2 and source[start] in "\"'" and source[end - 1] == source[start]:
+        return start + 1, end - 1
+    return start, end
 
 
 def _cut(run: markdown.TextRun, cuts: list[tuple[int, int]]) -> Iterator[markdown.TextRun]:

@@ -7,6 +7,7 @@ raw tag text so that a finding or a fix points at their exact characters.
 
 from __future__ import annotations
 
+import html
 import re
 import warnings
 from dataclasses import dataclass
@@ -142,13 +143,13 @@ def _images(source: str, tag: Tag, name: str, start: int, tag_end: int) -> Itera
     picture_img = tag.parent.find("img") if tag.parent is not None else None
     alt_value = picture_img.get("alt") if isinstance(picture_img, Tag) else None
     for candidate in re.finditer(r"[^\s,][^\s]*", source[span[0] : span[1]]):
-        url = candidate.group().rstrip(",")
-        if re.fullmatch(r"\d+(?:\.\d+)?[wx]", url):
+        raw = candidate.group().rstrip(",")
+        if re.fullmatch(r"\d+(?:\.\d+)?[wx]", raw):
             continue
         url_start = span[0] + candidate.start()
         yield Image(
-            url, alt_value if isinstance(alt_value, str) else None, start, tag_end,
-            url_start, url_start + len(url), "html", attributes=(("element", "source"),) + attributes,
+            html.unescape(raw), alt_value if isinstance(alt_value, str) else None, start, tag_end,
+            url_start, url_start + len(raw), "html", attributes=(("element", "source"),) + attributes,
         )
 
 

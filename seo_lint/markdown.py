@@ -7,6 +7,7 @@ point offsets into the whole source.
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -25,6 +26,10 @@ _OPTIONS = (
 
 LIQUID = re.compile(r"\{%-?.{0,2000}?-?%\}|\{\{-?.{0,2000}?-?\}\}", re.DOTALL)
 BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'）」】、。]{1,2000}")
+
+# A backslash escape or an entity reference in a link destination (CommonMark 2.4, 2.5).
+_DEST_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_REF_COLON = re.compile(r"(?<!\\)\]:")
 
 _TEXT_CONTAINERS = frozenset({"Paragraph", "Heading", "TableCell", "Item", "FootnoteDefinition"})
 
@@ -270,8 +275,14 @@ class _Builder:
     # --- images and links -----------------------------------------------------------
 
     def url_span(self, detail: dict[str, Any], start: int, end: int) -> tuple[int, int]:
-        """Where the destination URL is written: inline, or in its reference definition."""
+        """Where the destination URL is written: inline, or in its reference definition.
+
+        The destination is read as written (escapes and entities included) and accepted
+        only when it decodes to the parser's URL, so the span is exact even for `&amp;`.
+        """
         url = detail["dest_url"]
+        if not url:
+            return start, end
         if detail.get("link_type") not in ("Inline", "Autolink", "Email"):
             ref = self.references.get(str(detail.get("id", "")).lower()) or self.references.get(
                 detail.get("id", "")
@@ -279,16 +290,22 @@ class _Builder:
             if ref is not None:
                 ref_start = self.offset(ref["span"]["start"])
                 ref_end = self.offset(ref["span"]["end"])
-                found = self.source.find(url, ref_start, ref_end) if url else -1
-                if found != -1:
-                    return found, found + len(url)
+                colon = _REF_COLON.search(self.source, ref_start, ref_end)
+                if colon is not None:
+                    span = _destination(self.source, colon.end(), ref_end)
+                    if _unescape(self.source[span[0] : span[1]]) == url:
+                        return span
             return start, end
-        found = self.source.rfind("](" if url else "", start, end)
-        search_from = found if found != -1 else start
-        at = self.source.find(url, search_from, end) if url else -1
-        if at == -1:
-            return start, end
-        return at, at + len(url)
+        found = self.source.rfind("](", start, end) if detail.get("link_type") == "Inline" else -1
+        for _ in range(20):  # the last `](` is the destination's, unless a title holds one
+            if found == -1:
+                break
+            span = _destination(self.source, found + 2, end)
+            if _unescape(self.source[span[0] : span[1]]) == url:
+                return span
+            found = self.source.rfind("](", start, found)
+        at = self.source.find(url, start, end)  # autolinks
+        return (at, at + len(url)) if at != -1 else (start, end)
 
     def finish_image(self, image: dict[str, Any]) -> None:
         detail = image["detail"]
@@ -319,3 +336,30 @@ class _Builder:
                 url_end=url_end,
             )
         )
+
+
+def _unescape(raw: str) -> str:
+    """A link destination as the parser reads it: backslash escapes and entities decoded."""
+    return _DEST_ESCAPE.sub(lambda m: m.group(1) if m.group(1) is not None else html.unescape(m.group()), raw)
+
+
+def _destination(source: str, pos: int, end: int) -> tuple[int, int]:
+    """The raw link destination starting at or after `pos` (CommonMark 6.3), without `<>`."""
+    while pos < end and source[pos] in " \t\r\n":
+        pos += 1
+    if pos < end and source[pos] == "<":
+        close = pos + 1
+        while close < end and source[close] not in ">\n":
+            close += 2 if source[close] == "\\" else 1
+        return pos + 1, min(close, end)
+    start, depth = pos, 0
+    while pos < end:
+        char = source[pos]
+        if char == "\\" and pos + 1 < end:
+            pos += 2
+            continue
+        if char in " \t\r\n" or ord(char) < 0x20 or (char == ")" and depth == 0):
+            break
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        pos += 1
+    return start, pos
