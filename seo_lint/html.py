@@ -25,6 +25,8 @@ JSON_LD = re.compile(
     re.IGNORECASE,
 )
 _SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
+#: A comma standing alone between two Liquid tags: `{% unless forloop.last %},{% endunless %}`.
+_LONE_COMMA = re.compile(r"(?<=%\})[ \t\r\n]{0,200},(?=[ \t\r\n]{0,200}\{%)")
 _BLOCK_TAGS = frozenset(
     "p li td th dd dt blockquote figcaption caption h1 h2 h3 h4 h5 h6 div section article aside "
     "header footer nav main summary details".split()
@@ -209,16 +211,24 @@ def _parse_json_ld(source: str, start: int, end: int, content_start: int, conten
     except jsonpos.JsonPosError as error:
         first_error = error
     if liquid:
-        # Invalid only because of Liquid? Blank the tags (same length) and try again.
-        for output in (" ", "0"):
+        # Invalid only because of Liquid? Blank the tags (same length) and try again: outputs as
+        # blanks or as `0` (a bare `{{ x | jsonify }}` value), then also without the lone commas
+        # that loops write between tags (`{% unless forloop.last %},{% endunless %}`).
+        for output, lone_commas in ((" ", False), ("0", False), (" ", True), ("0", True)):
             masked = LIQUID.sub(
                 lambda m: (" " if m.group().startswith("{%") else output).ljust(len(m.group())), content
             )
+            if lone_commas:
+                chars = list(masked)
+                for comma in _LONE_COMMA.finditer(content):
+                    chars[comma.end() - 1] = " "
+                masked = "".join(chars)
             try:
                 node = jsonpos.parse_document(source[:content_start] + masked, content_start)
                 return JsonLdBlock(start, end, content_start, content_end, node, liquid=True)
-            except jsonpos.JsonPosError:
-                continue
+            except jsonpos.JsonPosError as error:
+                if (output, lone_commas) == ("0", False):
+                    first_error = error  # where the JSON around the tags is wrong
     return JsonLdBlock(
         start, end, content_start, content_end, None, first_error.message, first_error.pos, liquid
     )
