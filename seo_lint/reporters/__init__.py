@@ -2,6 +2,10 @@
 
 Reporters never decide what to report (the runner does); they only render. Output is
 deterministic: findings arrive sorted by path, line, column, code.
+
+Formats: `text` (grouped by file, source line and caret, summary), `concise`
+(`path:line:col: CODE message`), `json`, `jsonl`, `sarif` (SARIF 2.1.0 for GitHub code
+scanning), `github` (workflow-command annotations, then the concise lines), `junit`.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from seo_lint.registry import Rule
 class ReportContext:
     #: Every registered rule by code (for SARIF's rule list, names and docs).
     rules: Mapping[str, Rule]
-    #: path -> source text, for the text reporter's source line and caret (may be missing).
+    #: path -> source text, for the text reporter's source line and caret, and for SARIF's
+    #: fingerprints (pass them whenever they are at hand, always the same way, so that
+    #: fingerprints stay comparable across runs).
     sources: Mapping[str, str] = field(default_factory=dict)
     color: bool = False
     #: Files linted, and the fixes applied per path (for the summary line).
@@ -25,10 +31,15 @@ class ReportContext:
     fixed: int = 0
     #: Directory that paths are relative to (SARIF's %SRCROOT%).
     root: str = "."
+    #: Print counts per rule instead of the findings (text, concise, json).
     statistics: bool = False
     tool_version: str = ""
     #: Fixable findings left (summary line "N fixable with --fix").
     show_fix_hint: bool = True
+    #: `--unsafe-fixes` was given: unsafe fixes count as fixable with `--fix` in the hint.
+    unsafe_fixes: bool = False
+    #: Every path checked, in order (JUnit lists the clean ones as passing test cases).
+    paths: tuple[str, ...] = ()
 
 
 Reporter = Callable[[list[Finding], TextIO, ReportContext], None]
@@ -44,7 +55,7 @@ def reporter(name: str) -> Callable[[Reporter], Reporter]:
 
 
 def _load() -> None:
-    from seo_lint.reporters import concise  # noqa: F401
+    from seo_lint.reporters import concise, github, json, junit, sarif, text  # noqa: F401
 
 
 def get(name: str) -> Reporter:
