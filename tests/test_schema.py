@@ -1,0 +1,340 @@
+"""FM002 front-matter-schema and the packaged default schema."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from conftest import lines
+from seo_lint import registry
+from seo_lint.lint import ActiveRule, lint_text
+from seo_lint.rules.schema import MAX_FINDINGS, _show
+from seo_lint.schema import check_schema, load_default, load_default_page
+
+POST = "_posts/2025-01-10-post.md"
+DATE_HINT = (
+    'is not a "date", a "date-time" or a Jekyll date-time '
+    "(e.g. 2025-01-10, 2025-01-10T09:00:00+09:00 or 2025-01-10 09:00:00 +0900)"
+)
+
+
+def fm002(source: str, schema: dict[str, Any] | None = None, path: str = POST, dedent: bool = True) -> list[str]:
+    """FM002 alone, with the default schema or `schema` injected as the config shell does."""
+    rule = registry.get("FM002")
+    assert rule is not None
+    options = registry.build_options(rule, {"schema": schema} if schema is not None else None)
+    text = textwrap.dedent(source).lstrip("\n") if dedent else source
+    return lines(lint_text(text, path, [ActiveRule(rule, rule.severity, options)]))
+
+
+# --- the default schema --------------------------------------------------------------------
+
+
+def test_default_schema_is_valid_packaged_and_cached() -> None:
+    schema = load_default()
+    assert check_schema(schema) is None
+    Draft202012Validator.check_schema(schema)
+    assert schema is load_default()
+    assert schema["required"] == ["title", "date"]
+    assert schema["additionalProperties"] is True
+    assert "required" not in load_default_page()
+
+
+def test_check_schema_names_the_problem() -> None:
+    assert check_schema({"type": "strin"}) == (
+        "invalid JSON Schema at type: 'strin' is not valid under any of the given schemas"
+    )
+    assert check_schema([1]) == "a JSON Schema must be an object, found list"
+
+
+def test_valid_english_post_has_no_findings() -> None:
+    assert fm002("""
+        ---
+        title: "Static site SEO in 2025"
+        date: 2025-01-10
+        last_modified_at: 2025-01-12T08:30:00+00:00
+        description: "A checklist."
+        image:
+          path: /assets/seo.png
+          alt: "A checklist"
+        tags: [seo, jekyll]
+        categories: seo
+        author: {name: "Dana"}
+        keywords: "static site seo"
+        lang: en
+        draft: false
+        permalink: /seo/
+        ---
+
+        Body.
+    """) == []
+
+
+def test_missing_title_is_reported_at_the_opening_fence() -> None:
+    assert fm002("""
+        ---
+        date: 2025-12-31T09:00:00+09:00
+        description: "中小企業のDXを小さく始める方法です。"
+        ---
+
+        本文です。
+    """) == ['1:1 FM002 $: required key "title" is missing']
+
+
+def test_missing_title_and_date_are_two_findings() -> None:
+    assert fm002("---\nlayout: post\n---\nBody\n") == [
+        '1:1 FM002 $: required key "date" is missing',
+        '1:1 FM002 $: required key "title" is missing',
+    ]
+
+
+def test_empty_front_matter_in_a_post_misses_both_keys() -> None:
+    assert fm002("---\n---\nBody\n") == [
+        '1:1 FM002 $: required key "date" is missing',
+        '1:1 FM002 $: required key "title" is missing',
+    ]
+
+
+def test_empty_title() -> None:
+    assert fm002('---\ntitle: ""\ndate: 2025-01-10\n---\n') == ['2:1 FM002 $.title: "" is 0 characters long (min 1)']
+
+
+def test_bad_date_is_reported_at_its_key_with_the_value_and_the_expected_forms() -> None:
+    assert fm002("""
+        ---
+        title: "AI活用の成功事例"
+        date: 2025-13-45
+        ---
+    """) == [f'3:1 FM002 $.date: "2025-13-45" {DATE_HINT}']
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "2025-12-31T01:49:14.123Z",
+        "2025-12-31 10:00:00 +0900",
+        "2025-12-31 10:00:00 +09:00",
+        "2025-12-31 10:00",
+        "2025-12-31T10:00:00",
+        "'2025-12-31'",
+        '"2025-12-31T10:00:00+09:00"',
+    ],
+)
+def test_accepted_date_forms(date: str) -> None:
+    assert fm002(f"---\ntitle: T\ndate: {date}\nlast_modified_at: {date}\n---\n") == []
+
+
+@pytest.mark.parametrize(
+    ("date", "shown"),
+    [
+        ("2025-02-30", '"2025-02-30"'),  # no such day
+        ("2025-12-31T25:00:00Z", '"2025-12-31T25:00:00Z"'),
+        ("2025-12-31 10:00:00 JST", '"2025-12-31 10:00:00 JST"'),
+        ("31/12/2025", '"31/12/2025"'),
+    ],
+)
+def test_rejected_date_forms(date: str, shown: str) -> None:
+    assert fm002(f"---\ntitle: T\ndate: {date}\n---\n") == [f"3:1 FM002 $.date: {shown} {DATE_HINT}"]
+
+
+def test_date_that_is_not_a_string_is_a_type_error() -> None:
+    assert fm002("---\ntitle: T\ndate: 2025\n---\n") == ['3:1 FM002 $.date: 2025 is not of type "string"']
+
+
+def test_tags_as_a_number() -> None:
+    assert fm002("""
+        ---
+        title: T
+        date: 2025-01-10
+        tags: 5
+        ---
+    """) == ["4:1 FM002 $.tags: 5 is not a string or an array of strings"]
+
+
+def test_a_wrong_item_in_a_list_is_reported_at_the_item() -> None:
+    assert fm002("""
+        ---
+        title: T
+        date: 2025-01-10
+        tags: [seo, 5, true]
+        categories:
+          - 成功事例
+          - {name: x}
+        ---
+    """) == [
+        '4:13 FM002 $.tags[1]: 5 is not of type "string"',
+        '4:16 FM002 $.tags[2]: true is not of type "string"',
+        '7:5 FM002 $.categories[1]: {"name": "x"} is not of type "string"',
+    ]
+
+
+def test_image_and_author_objects() -> None:
+    assert fm002("""
+        ---
+        title: T
+        date: 2025-01-10
+        image: 5
+        author:
+          name: 42
+        ---
+    """) == [
+        "4:1 FM002 $.image: 5 is not a string or an object",
+        '6:3 FM002 $.author.name: 42 is not of type "string"',
+    ]
+
+
+def test_unknown_keys_are_allowed_by_the_default_schema() -> None:
+    assert fm002("---\ntitle: T\ndate: 2025-01-10\nmotive: belonging\nreading_time: 9\n---\n") == []
+
+
+def test_pages_that_are_not_posts_need_no_date_but_keep_the_types() -> None:
+    page = "---\nlayout: page\ntitle: About\n---\nBody\n"
+    assert fm002(page, path="about.md") == []
+    assert fm002(page, path="_posts/about.md") == ['1:1 FM002 $: required key "date" is missing']
+    assert fm002(page, path="blog/2025-01-10-about.md") == ['1:1 FM002 $: required key "date" is missing']
+    assert fm002("---\ntitle: About\ndate: soon\n---\n", path="about.md") == [
+        f'3:1 FM002 $.date: "soon" {DATE_HINT}'
+    ]
+
+
+def test_toml_front_matter() -> None:
+    assert fm002("""
+        +++
+        title = "Hugo post"
+        date = 2025-01-10T09:00:00+09:00
+        lastmod = 2025-01-11
+        +++
+        Body
+    """) == []
+    assert fm002("""
+        +++
+        date = 10:00:00
+        tags = ["a", 1]
+        +++
+        Body
+    """) == [
+        '1:1 FM002 $: required key "title" is missing',
+        f'2:1 FM002 $.date: "10:00:00" {DATE_HINT}',
+        '3:1 FM002 $.tags[1]: 1 is not of type "string"',
+    ]
+
+
+def test_json_front_matter() -> None:
+    assert fm002('{\n  "title": "JSON post",\n  "date": "2025-01-10"\n}\nBody\n') == []
+    assert fm002('{\n  "date": "nope",\n  "tags": ["a", 2]\n}\nBody\n') == [
+        '1:1 FM002 $: required key "title" is missing',
+        f'2:3 FM002 $.date: "nope" {DATE_HINT}',
+        '3:17 FM002 $.tags[1]: 2 is not of type "string"',
+    ]
+
+
+def test_crlf_file_positions() -> None:
+    source = "---\r\ntitle: T\r\ndate: 2025-01-10\r\ntags: 5\r\n---\r\nBody\r\n"
+    assert fm002(source, dedent=False) == ["4:1 FM002 $.tags: 5 is not a string or an array of strings"]
+
+
+def test_no_front_matter_or_a_syntax_error_is_left_to_fm001() -> None:
+    assert fm002("Just a body.\n") == []
+    assert fm002('---\ntitle: "unclosed\ndate: 2025-01-10\n---\n') == []
+    assert fm002("---\ntitle: T\n") == []
+
+
+# --- a user's schema -------------------------------------------------------------------------
+
+AUTHOR_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "required": ["title", "author"],
+    "properties": {
+        "title": {"type": "string", "maxLength": 10},
+        "author": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+        "status": {"enum": ["draft", "review", "published"]},
+        "canonical": {"type": "string", "format": "uri"},
+        "rating": {"type": "integer", "minimum": 1, "maximum": 5},
+        "slug": {"type": "string", "pattern": "^[a-z0-9-]+$"},
+        "extra": {"type": "object", "additionalProperties": False, "properties": {"ok": {}}},
+    },
+}
+
+
+def test_custom_schema_replaces_the_default() -> None:
+    # The default schema would want a date; this one wants an author instead.
+    assert fm002("---\ntitle: 日本語のタイトル\n---\n", AUTHOR_SCHEMA) == [
+        '1:1 FM002 $: required key "author" is missing'
+    ]
+    assert fm002("---\ntitle: T\nauthor: {name: Dana}\n---\n", AUTHOR_SCHEMA) == []
+
+
+def test_custom_schema_keywords_have_short_messages() -> None:
+    assert fm002("""
+        ---
+        title: "A title that is too long"
+        author:
+          handle: dana
+        status: done
+        canonical: "not a uri"
+        rating: 9
+        slug: "Has Spaces"
+        extra: {ok: 1, nope: 2}
+        ---
+    """, AUTHOR_SCHEMA) == [
+        '2:1 FM002 $.title: "A title that is too long" is 24 characters long (max 10)',
+        '3:1 FM002 $.author: required key "name" is missing',
+        '5:1 FM002 $.status: "done" is not one of "draft", "review", "published"',
+        '6:1 FM002 $.canonical: "not a uri" is not a "uri"',
+        "7:1 FM002 $.rating: 9 is greater than the maximum 5",
+        '8:1 FM002 $.slug: "Has Spaces" does not match the pattern "^[a-z0-9-]+$"',
+        '9:16 FM002 $.extra.nope: key "nope" is not allowed',
+    ]
+
+
+def test_validators_are_cached_per_schema_object() -> None:
+    from seo_lint.rules import schema as module
+
+    fm002("---\ntitle: T\nauthor: {name: D}\n---\n", AUTHOR_SCHEMA)
+    rule = registry.get("FM002")
+    assert rule is not None
+    options = registry.build_options(rule, {"schema": AUTHOR_SCHEMA})
+    assert module._validator(options.schema) is module._validator(options.schema)  # type: ignore[attr-defined]
+
+
+# --- big and deep values -------------------------------------------------------------------
+
+
+def test_long_values_are_cut_in_messages() -> None:
+    long_title = "x" * 500
+    assert fm002(f"---\ntitle: T\ndate: {long_title}\n---\n") == [
+        f'3:1 FM002 $.date: "{"x" * 37}…" {DATE_HINT}'
+    ]
+    assert _show(list(range(100))) == "an array of 100 items"
+    assert _show({"a": [1, 2]}) == '{"a": [1, 2]}'
+    assert _show({"k": "v" * 100}) == "an object with 1 key"
+
+
+def test_many_violations_are_capped() -> None:
+    items = "".join(f"  - {i}\n" for i in range(MAX_FINDINGS + 30))
+    found = fm002(f"---\ntitle: T\ndate: 2025-01-10\ntags:\n{items}---\n", dedent=False)
+    assert len(found) == MAX_FINDINGS + 1
+    assert found[0] == f"1:1 FM002 30 more schema violations not shown (first {MAX_FINDINGS} reported)"
+    assert found[1] == '5:5 FM002 $.tags[0]: 0 is not of type "string"'
+
+
+def test_deep_structure_with_the_default_schema() -> None:
+    deep = "[" * 900 + "]" * 900
+    assert fm002(f"---\ntitle: T\ndate: 2025-01-10\nnested: {deep}\n---\n", dedent=False) == []
+
+
+def test_deep_structure_with_a_recursive_schema_is_reported_not_crashed() -> None:
+    schema = {
+        "$defs": {"node": {"type": "array", "items": {"$ref": "#/$defs/node"}}},
+        "properties": {"nested": {"$ref": "#/$defs/node"}},
+    }
+    shallow = "---\nnested: [[[1]]]\n---\n"
+    assert fm002(shallow, schema, dedent=False) == [
+        '2:12 FM002 $.nested[0][0][0]: 1 is not of type "array"'
+    ]
+    deep = "---\nnested: " + "[" * 900 + "]" * 900 + "\n---\n"
+    assert fm002(deep, schema, dedent=False) == ["1:1 FM002 $: front matter is nested too deeply to validate"]
