@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -13,7 +13,7 @@ from jsonschema.exceptions import SchemaError
 DEFAULT_SCHEMA = "post.schema.json"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str) -> dict[str, Any]:
     text = resources.files("seo_lint.schemas").joinpath(name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
@@ -25,7 +25,7 @@ def load_default() -> dict[str, Any]:
     return _load(DEFAULT_SCHEMA)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_default_page() -> dict[str, Any]:
     """The default schema for pages that are not posts (about, index): same types, nothing required."""
     page = {key: value for key, value in load_default().items() if key != "required"}

@@ -6,9 +6,9 @@ import textwrap
 from typing import Any
 
 import pytest
+from conftest import lines
 from jsonschema import Draft202012Validator
 
-from conftest import lines
 from seo_lint import registry
 from seo_lint.lint import ActiveRule, lint_text
 from seo_lint.rules.schema import MAX_FINDINGS, _show

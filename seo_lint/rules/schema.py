@@ -7,7 +7,8 @@ import json
 import posixpath
 import re
 import warnings
-from typing import Any, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -291,7 +292,8 @@ def _phrase(schema: Any) -> str:
     words = " or ".join(_NAMES.get(k, f'of type "{k}"') for k in kinds)
     items = schema.get("items")
     if kinds == ["array"] and isinstance(items, dict) and isinstance(items.get("type"), str):
-        words += f" of {_NAMES.get(items['type'], items['type']).split(' ', 1)[-1]}s"
+        item_type = str(items["type"])
+        words += f" of {_NAMES.get(item_type, item_type).split(' ', 1)[-1]}s"
     return words
 
 
