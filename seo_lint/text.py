@@ -110,3 +110,61 @@ def language_tag(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     return re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0] or None
+
+
+# --- matching helpers (keywords, titles, descriptions) ---------------------------------
+
+_JOINS_PREVIOUS = frozenset("\uff9e\uff9f\u3099\u309a")  # (half-width) voiced sound marks
+
+
+def normalize_mapped(text: str) -> tuple[str, list[int], list[int]]:
+    """`normalize(text)` with, for each character of the result, the span it came from.
+
+    Returns `(normalized, starts, ends)`: normalized[i] comes from text[starts[i]:ends[i]].
+    A base character is normalised together with the combining marks that follow it
+    (`ｶﾞ` → `ガ`), so the result equals `normalize(text)` for ordinary text.
+    """
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    size = len(text)
+    while position < size:
+        end = position + 1
+        while end < size and (unicodedata.combining(text[end]) or text[end] in _JOINS_PREVIOUS):
+            end += 1
+        piece = normalize(text[position:end])
+        pieces.append(piece)
+        starts.extend([position] * len(piece))
+        ends.extend([end] * len(piece))
+        position = end
+    return "".join(pieces), starts, ends
+
+
+def is_word_char(char: str) -> bool:
+    """A letter or digit of a space-separated script (Latin, Cyrillic, ...): not CJK."""
+    return char.isalnum() and not is_cjk_char(char)
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a transposition costs 1), capped at `limit + 1`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[len(b)], limit + 1)
+
+
+def collapse_space(text: str) -> str:
+    """Runs of white space (U+3000 included) as one space, trimmed; nothing else changed."""
+    return " ".join(text.split())
