@@ -10,8 +10,9 @@ scanning), `github` (workflow-command annotations, then the concise lines), `jun
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, TextIO
+from typing import TextIO
 
 from seo_lint.findings import Finding
 from seo_lint.registry import Rule

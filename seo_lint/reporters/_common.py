@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from seo_lint.findings import Finding, FixSafety, Severity
 from seo_lint.registry import Rule

@@ -16,6 +16,8 @@ def concise_line(finding: Finding) -> str:
 @reporter("concise")
 def concise(findings: list[Finding], out: TextIO, context: ReportContext) -> None:
     if context.statistics:
-        out.writelines(row + "\n" for row in statistics_lines(statistics(findings, context.unsafe_fixes)))
+        out.writelines(
+            row + "\n" for row in statistics_lines(statistics(findings, context.unsafe_fixes))
+        )
         return
     out.writelines(concise_line(f) for f in findings)

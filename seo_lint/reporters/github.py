@@ -27,10 +27,17 @@ def escape_property(text: str) -> str:
 
 
 def annotation(finding: Finding) -> str:
-    props = [("file", finding.path), ("line", str(finding.line)), ("endLine", str(max(finding.end_line, finding.line)))]
+    props = [
+        ("file", finding.path),
+        ("line", str(finding.line)),
+        ("endLine", str(max(finding.end_line, finding.line))),
+    ]
     if finding.end_line <= finding.line:
         end_column = finding.end_column if finding.end_line == finding.line else finding.column
-        props += [("col", str(finding.column)), ("endColumn", str(max(end_column, finding.column + 1)))]
+        props += [
+            ("col", str(finding.column)),
+            ("endColumn", str(max(end_column, finding.column + 1))),
+        ]
     props.append(("title", f"{finding.code} {finding.name}"))
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props)
     return f"::{COMMAND[finding.severity]} {rendered}::{escape_data(finding.message)}\n"

@@ -28,7 +28,9 @@ def _records(findings: list[Finding], context: ReportContext) -> list[dict[str, 
 
 @reporter("json")
 def json_report(findings: list[Finding], out: TextIO, context: ReportContext) -> None:
-    out.write(utf8_safe(json.dumps(_records(findings, context), indent=2, ensure_ascii=False)) + "\n")
+    out.write(
+        utf8_safe(json.dumps(_records(findings, context), indent=2, ensure_ascii=False)) + "\n"
+    )
 
 
 @reporter("jsonl")

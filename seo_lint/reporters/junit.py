@@ -20,7 +20,13 @@ def _suite(root: ET.Element, path: str, findings: list[Finding]) -> None:
     suite = ET.SubElement(
         root,
         "testsuite",
-        {"name": name, "tests": str(len(findings) or 1), "failures": str(len(findings)), "errors": "0", "skipped": "0"},
+        {
+            "name": name,
+            "tests": str(len(findings) or 1),
+            "failures": str(len(findings)),
+            "errors": "0",
+            "skipped": "0",
+        },
     )
     if not findings:
         ET.SubElement(suite, "testcase", {"name": name, "classname": name, "file": name})
@@ -49,7 +55,11 @@ def junit(findings: list[Finding], out: TextIO, context: ReportContext) -> None:
         by_path.setdefault(finding.path, []).append(finding)
     root = ET.Element(
         "testsuites",
-        {"name": "seo-lint", "tests": str(sum(len(f) or 1 for f in by_path.values())), "failures": str(len(findings))},
+        {
+            "name": "seo-lint",
+            "tests": str(sum(len(f) or 1 for f in by_path.values())),
+            "failures": str(len(findings)),
+        },
     )
     for path in sorted(by_path):
         _suite(root, path, by_path[path])

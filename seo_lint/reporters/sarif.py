@@ -18,8 +18,9 @@ import hashlib
 import json
 import os
 import posixpath
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping, TextIO
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from seo_lint.findings import Finding
@@ -88,10 +89,17 @@ def region(finding: Finding) -> dict[str, int]:
     end_column = finding.end_column
     if end_line == finding.line:
         end_column = max(end_column, finding.column + 1)
-    return {"startLine": finding.line, "startColumn": finding.column, "endLine": end_line, "endColumn": end_column}
+    return {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": end_line,
+        "endColumn": end_column,
+    }
 
 
-def _line_text(sources: Mapping[str, str], cache: dict[str, list[str]], finding: Finding) -> str | None:
+def _line_text(
+    sources: Mapping[str, str], cache: dict[str, list[str]], finding: Finding
+) -> str | None:
     source = sources.get(finding.path)
     if source is None:
         return None
@@ -123,7 +131,11 @@ def _location(uri: str, relative: bool) -> dict[str, str]:
 
 def _fixes(finding: Finding, location: dict[str, str]) -> list[dict[str, Any]]:
     fix = finding.fix
-    if fix is None or not fix.edits or any(edit.start < 0 or edit.end < edit.start for edit in fix.edits):
+    if (
+        fix is None
+        or not fix.edits
+        or any(edit.start < 0 or edit.end < edit.start for edit in fix.edits)
+    ):
         return []
     replacements = [
         {
@@ -168,7 +180,9 @@ def sarif_log(findings: list[Finding], context: ReportContext) -> dict[str, Any]
             "ruleIndex": index[finding.code],
             "level": SARIF_LEVEL[finding.severity],
             "message": {"text": finding.message},
-            "locations": [{"physicalLocation": {"artifactLocation": location, "region": region(finding)}}],
+            "locations": [
+                {"physicalLocation": {"artifactLocation": location, "region": region(finding)}}
+            ],
             "partialFingerprints": {"primaryLocationLineHash": fingerprint},
         }
         fixes = _fixes(finding, location)

@@ -95,7 +95,7 @@ def snippet(line: str, column: int, end_column: int | None) -> tuple[str, int, i
 
 
 def _lines(source: str) -> list[str]:
-    return [line[:-1] if line.endswith("\r") else line for line in source.split("\n")]
+    return [line.removesuffix("\r") for line in source.split("\n")]
 
 
 def _summary(findings: list[Finding], context: ReportContext) -> list[Text]:
@@ -103,12 +103,18 @@ def _summary(findings: list[Finding], context: ReportContext) -> list[Text]:
     if context.fixed:
         lines.append(Text(f"Fixed {plural(context.fixed, 'problem')}.", style="green"))
     if not findings:
-        lines.append(Text(f"All checked! ({plural(context.files_checked, 'file')})", style="bold green"))
+        lines.append(
+            Text(f"All checked! ({plural(context.files_checked, 'file')})", style="bold green")
+        )
         return lines
     counts = {severity: 0 for severity in Severity}
     for finding in findings:
         counts[finding.severity] += 1
-    parts = [plural(counts[s], s.value) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
+    parts = [
+        plural(counts[s], s.value)
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if counts[s]
+    ]
     files = len({finding.path for finding in findings})
     checked = f" ({plural(context.files_checked, 'file')} checked)" if context.files_checked else ""
     found = f"Found {plural(len(findings), 'problem')} ({', '.join(parts)}) in {plural(files, 'file')}{checked}."
