@@ -42,10 +42,10 @@ with warnings.catch_warnings():
 @rule("FM002", "front-matter-schema", Severity.ERROR, options=SchemaOptions)
 def front_matter_schema(doc: Document, opts: SchemaOptions) -> Iterator[Violation]:
     """## What it does
-    Validates the front matter against a JSON Schema (Draft 2020-12, with `date`, `date-time`
-    and `uri` formats checked) and reports each violation at its key: the JSON path, the
-    value found and what the schema expects. A missing required key is reported at the
-    opening fence.
+    Validates the front matter against a JSON Schema and reports each violation at its key.
+    The message names the JSON path, the value found and what the schema expects; a missing
+    required key is reported at the opening fence. Schemas are Draft 2020-12, with the
+    `date`, `date-time` and `uri` formats checked.
 
     The default schema (`seo_lint/schemas/post.schema.json`) requires `title` (non-empty)
     and `date` in posts (files in a posts folder or named `YYYY-MM-DD-slug`), and types
