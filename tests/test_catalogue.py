@@ -6,6 +6,7 @@ this file. The conventions are documented in seo_lint/catalogue.py.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,9 @@ from seo_lint import catalogue, registry
 from seo_lint.catalogue import EXAMPLE_PATH, SECTIONS, Example, examples, sections
 from seo_lint.document import DocumentSettings
 from seo_lint.findings import Finding, FixAvailability, Severity
-from seo_lint.lint import check_site, default_rules, lint_text, summarize
+from seo_lint.lint import ActiveRule, check_site, lint_text, summarize
 from seo_lint.load import document_from_bytes
-from seo_lint.registry import NoOptions, RuleOptions, Site
+from seo_lint.registry import NoOptions, RuleOptions, Site, SiteViolation
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = catalogue.builtin_rules()
@@ -46,7 +47,8 @@ def test_docstring_sections(rule: registry.Rule) -> None:
 
 
 def _run(rule: registry.Rule, posts: list[Example]) -> list[Finding]:
-    active = default_rules([rule.code])
+    """Lint the posts with only `rule` (default options): one by one, or as one site."""
+    active = [ActiveRule(rule, rule.severity, rule.options())]
     if rule.scope == "site":
         docs = [document_from_bytes(p.path, p.source.encode("utf-8"), DocumentSettings()) for p in posts]
         site = Site([summarize(doc) for doc in docs], frozenset(doc.path for doc in docs))
@@ -219,3 +221,22 @@ def test_main_check_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "stale: rules/README.md" in capsys.readouterr().out
     assert catalogue.main(["--root", str(tmp_path)]) == 0
     assert catalogue.main(["--root", str(tmp_path), "--check"]) == 0
+
+
+def test_site_examples_are_linted_as_one_site() -> None:
+    def check(site: Site, opts: object) -> Iterator[SiteViolation]:
+        """Flags every post when the site has more than one."""
+        if len(site.summaries) > 1:
+            for summary in site.summaries:
+                yield SiteViolation(summary.path, 1, 1, 1, 1, f"{len(site.summaries)} posts")
+
+    rule = registry.Rule("ZZ002", "fake-site-rule", Severity.INFO, FixAvailability.NEVER, check,
+                         NoOptions, "site", "seo_lint.rules.fake")
+    two = examples(
+        "```markdown\n<!-- file: _posts/2025-01-11-b.md -->\nB\n```\n```markdown\nA\n```\n"
+    )
+    assert _show(_run(rule, two)) == [
+        f"{EXAMPLE_PATH}:1:1 ZZ002 2 posts",
+        "_posts/2025-01-11-b.md:1:1 ZZ002 2 posts",
+    ]
+    assert _run(rule, two[:1]) == []
