@@ -1,0 +1,202 @@
+"""Paths on the command line → the files to lint.
+
+Folders are walked recursively in sorted order. A file is linted when it matches the
+`include` globs (default `*.md *.markdown *.mdx *.html`) and no `exclude` glob; folders
+named in `SKIP_DIRS`, hidden folders and whatever `.gitignore` excludes are not entered.
+An HTML file is linted only when it starts with front matter (templates and generated
+pages do not). Files named on the command line skip the include globs and `.gitignore`
+(you asked for them) but still honour the configured `exclude` (pre-commit passes files
+one by one). Symbolic links are followed once: a link loop cannot hang the walk.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pathspec
+
+Spec = pathspec.PathSpec[Any]
+
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.md", "*.markdown", "*.mdx", "*.html")
+#: Build output, dependencies, VCS data, and Jekyll's layouts and includes (templates, not posts).
+SKIP_DIRS = frozenset({".git", "_site", "public", "node_modules", "vendor", ".venv", "_layouts", "_includes"})
+HTML_SUFFIXES = (".html", ".htm")
+STDIN = "-"
+
+
+class UsageError(Exception):
+    """A bad command line or configuration: reported as one line, exit code 2."""
+
+
+def compile_globs(globs: Iterable[str]) -> Spec:
+    """gitignore-style globs: `*.md` matches at any depth, `drafts/` a folder, `/x` the base."""
+    return pathspec.GitIgnoreSpec.from_lines(list(globs))
+
+
+def relative_posix(path: Path, base: Path) -> str | None:
+    """`path` relative to `base` with forward slashes, or None when it is not under it."""
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return None
+
+
+@dataclass
+class Filter:
+    """Which files are linted in a folder: globs relative to the folder of the config that set them."""
+
+    include_base: Path
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    #: (base folder, globs) for every config layer that sets `exclude`.
+    exclude: tuple[tuple[Path, tuple[str, ...]], ...] = ()
+    _include_spec: Spec | None = field(default=None, repr=False, compare=False)
+    _exclude_specs: list[tuple[Path, Spec]] | None = field(default=None, repr=False, compare=False)
+
+    def included(self, path: Path) -> bool:
+        if self._include_spec is None:
+            self._include_spec = compile_globs(self.include)
+        rel = relative_posix(path, self.include_base)
+        return rel is not None and self._include_spec.match_file(rel)
+
+    def excluded(self, path: Path, is_dir: bool = False) -> bool:
+        if self._exclude_specs is None:
+            self._exclude_specs = [(base, compile_globs(globs)) for base, globs in self.exclude]
+        for base, spec in self._exclude_specs:
+            rel = relative_posix(path, base)
+            if rel is not None and spec.match_file(rel + "/" if is_dir else rel):
+                return True
+        return False
+
+
+FilterFor = Callable[[Path], Filter]
+
+
+def default_filter(folder: Path) -> Filter:
+    return Filter(folder)
+
+
+def has_front_matter(path: Path) -> bool:
+    """Whether a file starts with a `---` or `+++` fence (reads 64 bytes)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64)
+    except OSError:
+        return True  # let the runner report it as unreadable
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    return head.startswith((b"---", b"+++"))
+
+
+class _GitIgnores:
+    """The `.gitignore` files that apply to a folder, shallowest first (deeper ones win)."""
+
+    def __init__(self, specs: tuple[tuple[Path, Spec], ...] = ()) -> None:
+        self.specs = specs
+
+    def entering(self, folder: Path) -> _GitIgnores:
+        spec = _read_gitignore(folder)
+        return _GitIgnores(self.specs + ((folder, spec),)) if spec is not None else self
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        verdict: bool | None = None
+        for base, spec in self.specs:
+            rel = relative_posix(path, base)
+            if rel is None:
+                continue
+            result = spec.check_file(rel + "/" if is_dir else rel)
+            if result.include is not None:
+                verdict = result.include
+        return bool(verdict)
+
+
+def _read_gitignore(folder: Path) -> Spec | None:
+    try:
+        text = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(text.splitlines())
+
+
+def _ancestor_ignores(folder: Path) -> _GitIgnores:
+    """`.gitignore` files above `folder`, up to the repository root (the folder holding `.git`)."""
+    chain: list[Path] = []
+    for parent in folder.parents:
+        chain.append(parent)
+        if (parent / ".git").exists():
+            break
+    else:
+        return _GitIgnores()  # not in a repository: only the walk's own .gitignore files count
+    ignores = _GitIgnores()
+    for parent in reversed(chain):
+        ignores = ignores.entering(parent)
+    return ignores
+
+
+def _is_html(path: Path) -> bool:
+    return path.name.lower().endswith(HTML_SUFFIXES)
+
+
+def _walk(root: Path, filter_for: FilterFor, seen: set[str], out: list[Path]) -> None:
+    stack: list[tuple[Path, _GitIgnores]] = [(root, _ancestor_ignores(root).entering(root))]
+    while stack:
+        folder, ignores = stack.pop()
+        real = os.path.realpath(folder)
+        if real in seen:
+            continue  # a symlink loop, or a folder reached twice
+        seen.add(real)
+        try:
+            with os.scandir(folder) as iterator:
+                entries = sorted(iterator, key=lambda e: e.name)
+        except OSError:
+            continue
+        flt = filter_for(folder)
+        subfolders: list[tuple[Path, _GitIgnores]] = []
+        for entry in entries:
+            path = folder / entry.name
+            try:
+                is_dir = entry.is_dir()
+                is_file = not is_dir and entry.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                if entry.name in SKIP_DIRS or entry.name.startswith("."):
+                    continue
+                if ignores.ignored(path, True) or flt.excluded(path, True):
+                    continue
+                subfolders.append((path, ignores.entering(path)))
+            elif is_file:
+                if not flt.included(path) or flt.excluded(path) or ignores.ignored(path, False):
+                    continue
+                if _is_html(path) and not has_front_matter(path):
+                    continue
+                out.append(path)
+        stack.extend(reversed(subfolders))
+
+
+def discover(paths: Sequence[str], filter_for: FilterFor = default_filter, cwd: Path | None = None) -> list[Path]:
+    """The files to lint under `paths` (absolute, without duplicates, sorted).
+
+    `-` (stdin) is not a file and is left to the caller. Raises UsageError for a path that
+    does not exist.
+    """
+    base = cwd or Path.cwd()
+    found: list[Path] = []
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == STDIN:
+            continue
+        path = Path(os.path.abspath(base / raw))
+        if path.is_dir():
+            _walk(path, filter_for, seen, found)
+        elif path.exists():
+            if filter_for(path.parent).excluded(path):
+                continue
+            if _is_html(path) and not has_front_matter(path):
+                continue
+            found.append(path)
+        else:
+            raise UsageError(f'path "{raw}" does not exist')
+    return sorted(set(found), key=lambda p: p.as_posix())
