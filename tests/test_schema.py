@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from typing import Any
 
 import pytest
 from conftest import lines
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from seo_lint import registry
@@ -338,3 +341,21 @@ def test_deep_structure_with_a_recursive_schema_is_reported_not_crashed() -> Non
     ]
     deep = "---\nnested: " + "[" * 900 + "]" * 900 + "\n---\n"
     assert fm002(deep, schema, dedent=False) == ["1:1 FM002 $: front matter is nested too deeply to validate"]
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=80),
+    lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "date", "tags", "image", "author", "x y", "ключ"]), JSON_VALUES))
+def test_any_json_front_matter_gets_short_path_messages(meta: dict[str, Any]) -> None:
+    source = json.dumps(meta, ensure_ascii=False) + "\nBody\n"
+    for schema in (None, AUTHOR_SCHEMA):
+        for line in fm002(source, schema, dedent=False):
+            message = line.split(" FM002 ", 1)[1]
+            assert message.startswith("$"), line
+            assert len(message) < 300, line
