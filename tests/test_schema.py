@@ -198,6 +198,8 @@ def test_pages_that_are_not_posts_need_no_date_but_keep_the_types() -> None:
     assert fm002(page, path="about.md") == []
     assert fm002(page, path="_posts/about.md") == ['1:1 FM002 $: required key "date" is missing']
     assert fm002(page, path="blog/2025-01-10-about.md") == ['1:1 FM002 $: required key "date" is missing']
+    assert fm002(page, path="_drafts/new-idea.md") == []
+    assert fm002(page, path="content/posts/hugo-post.md") == ['1:1 FM002 $: required key "date" is missing']
     assert fm002("---\ntitle: About\ndate: soon\n---\n", path="about.md") == [
         f'3:1 FM002 $.date: "soon" {DATE_HINT}'
     ]

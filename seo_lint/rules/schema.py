@@ -16,7 +16,6 @@ from jsonschema.exceptions import ValidationError
 from seo_lint.document import Document
 from seo_lint.findings import Severity, Violation
 from seo_lint.registry import RuleOptions, rule
-from seo_lint.rules.frontmatter import SyntaxOptions
 from seo_lint.schema import load_default, load_default_page
 
 #: At most this many findings per file; the rest are counted in one last finding.
@@ -36,7 +35,8 @@ with warnings.catch_warnings():
         #: The JSON Schema (the config's `schema` file, loaded by the shell). None: the default.
         schema: dict[str, Any] | None = None  # type: ignore[assignment]
         #: Folders holding posts; with the default schema, only posts must have a `date`.
-        posts_dirs: tuple[str, ...] = SyntaxOptions().posts_dirs
+        #: (`_drafts` is not one: Jekyll dates a draft when it is published.)
+        posts_dirs: tuple[str, ...] = ("_posts", "posts", "content/posts", "src/content/blog")
 
 
 @rule("FM002", "front-matter-schema", Severity.ERROR, options=SchemaOptions)
@@ -90,8 +90,9 @@ def front_matter_schema(doc: Document, opts: SchemaOptions) -> Iterator[Violatio
     ## Options
     - `schema`: the JSON Schema to validate against; set `schema = "path/to/schema.json"` in
       the configuration (optionally per glob). Default: the packaged schema described above.
-    - `posts-dirs`: folders whose files are posts, for the default schema
-      (default `_posts`, `_drafts`, `posts`, `content/posts`, `src/content/blog`).
+    - `posts-dirs`: folders whose files are posts, for the default schema (default `_posts`,
+      `posts`, `content/posts`, `src/content/blog`; a file named `YYYY-MM-DD-slug` is a post
+      anywhere). Not `_drafts`: Jekyll dates a draft when it is published.
     """
     fm = doc.front_matter
     if not fm.present or fm.errors:
