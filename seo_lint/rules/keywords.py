@@ -493,7 +493,7 @@ def keyword_not_in_subheadings(doc: Document, opts: KeywordOptions) -> Iterator[
 
     Image optimization is the cheapest speed-up a blog can get.
 
-    ## Image formats
+    ## Image optimization: formats
 
     ## Sizes
     ```
@@ -514,11 +514,12 @@ def keyword_not_in_subheadings(doc: Document, opts: KeywordOptions) -> Iterator[
     count = len(subheadings)
     noun = "subheading" if count == 1 else "subheadings"
     first = subheadings[0]
-    yield Violation(
-        first.start, first.end,
-        f"focus keyword {kw.quote(keyword)} is in none of the {count} H2/H3 {noun}"
-        + (f" (a subheading needs {needed} of its {len(keyword.units)} terms)" if len(keyword.units) > 1 else ""),
-    )
+    end = first.end
+    while end > first.start and doc.source[end - 1] in "\r\n":
+        end -= 1
+    units = "words" if keyword.phrase else "terms"
+    need = f" (a subheading needs {needed} of its {len(keyword.units)} {units})" if len(keyword.units) > 1 else ""
+    yield Violation(first.start, end, f"focus keyword {kw.quote(keyword)} is in none of the {count} H2/H3 {noun}{need}")
 
 
 # --- KW007: verbatim space-separated keyword in CJK prose --------------------------------
@@ -644,18 +645,37 @@ def keyword_cannibalization(site: Site, opts: RuleOptions) -> Iterator[SiteViola
     focus_keyword: image optimization
     ---
 
-    Another post of the site, `_posts/2024-06-01-images.md`, also has
-    `focus_keyword: image optimization`.
+    Formats, sizes and lazy loading.
+    ```
+
+    ```markdown
+    <!-- file: _posts/2024-06-01-images.md -->
+    ---
+    title: "Faster pages with smaller images"
+    focus_keyword: Image Optimization
+    ---
+
+    Why image weight matters.
     ```
 
     ## Use instead
     ```markdown
     ---
-    title: "Lazy loading images in Jekyll"
-    focus_keyword: lazy loading images
+    title: "Image optimization for Jekyll blogs"
+    focus_keyword: image optimization
     ---
 
-    Each post targets its own search; link the two posts to each other instead.
+    Formats, sizes and lazy loading; see also the post on image weight.
+    ```
+
+    ```markdown
+    <!-- file: _posts/2024-06-01-images.md -->
+    ---
+    title: "Faster pages with smaller images"
+    focus_keyword: image weight
+    ---
+
+    Why image weight matters.
     ```
 
     ## Fix safety

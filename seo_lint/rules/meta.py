@@ -310,16 +310,34 @@ def duplicate_title(site: Site, opts: RuleOptions) -> Iterator[SiteViolation]:
     title: "Image optimization for Jekyll blogs"
     ---
 
-    Another post of the site, `_posts/2024-06-01-images.md`, has the same title.
+    Formats, sizes and lazy loading.
+    ```
+
+    ```markdown
+    <!-- file: _posts/2024-06-01-images.md -->
+    ---
+    title: "Image Optimization for Jekyll Blogs "
+    ---
+
+    An older post on the same subject.
     ```
 
     ## Use instead
     ```markdown
     ---
+    title: "Image optimization for Jekyll blogs"
+    ---
+
+    Formats, sizes and lazy loading.
+    ```
+
+    ```markdown
+    <!-- file: _posts/2024-06-01-images.md -->
+    ---
     title: "Lazy loading images in Jekyll, step by step"
     ---
 
-    Each post has a title of its own.
+    An older post on a narrower subject.
     ```
 
     ## Fix safety
@@ -348,7 +366,17 @@ def duplicate_description(site: Site, opts: RuleOptions) -> Iterator[SiteViolati
     description: "Practical guides to building fast static sites, from the Example blog team."
     ---
 
-    Another post of the site, `_posts/2024-06-01-images.md`, has the same description.
+    Formats, sizes and lazy loading.
+    ```
+
+    ```markdown
+    <!-- file: _posts/2024-06-01-images.md -->
+    ---
+    title: "Lazy loading images in Jekyll"
+    description: "Practical guides to building fast static sites, from the Example blog team."
+    ---
+
+    Load images only when they scroll into view.
     ```
 
     ## Use instead
@@ -358,7 +386,17 @@ def duplicate_description(site: Site, opts: RuleOptions) -> Iterator[SiteViolati
     description: "Make a Jekyll blog faster by serving WebP images at the right size and loading them lazily."
     ---
 
-    Each post has a description of its own.
+    Formats, sizes and lazy loading.
+    ```
+
+    ```markdown
+    <!-- file: _posts/2024-06-01-images.md -->
+    ---
+    title: "Lazy loading images in Jekyll"
+    description: "Load images only when they scroll into view, with the loading attribute and no plugin."
+    ---
+
+    Load images only when they scroll into view.
     ```
 
     ## Fix safety
