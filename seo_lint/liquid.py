@@ -22,7 +22,7 @@ PathPart = Union[str, int]
 
 _TAG = re.compile(r"\A\{\{-?(.*?)-?\}\}\Z", re.DOTALL)
 _SEGMENT = re.compile(
-    r"""\.\s*([A-Za-z_][\w-]*)|\[\s*(?:"([^"\]]*)"|'([^'\]]*)'|(\d+))\s*\]"""
+    r"""\.\s*([A-Za-z_][\w-]*)|\[\s*(?:"([^"\]]*)"|'([^'\]]*)'|(-?\d+))\s*\]"""
 )
 _ROOT = re.compile(r"\s*([A-Za-z_][\w-]*)")
 _FILTERS = re.compile(r"\|\s*([A-Za-z_]\w*)\s*")
