@@ -18,6 +18,7 @@ from seo_lint import reporters
 from seo_lint.findings import Finding, Fix, FixAvailability, FixSafety, Severity
 from seo_lint.registry import NoOptions, Rule, all_rules
 from seo_lint.reporters import ReportContext, sarif
+from seo_lint.reporters import text as text_reporter
 from seo_lint.reporters.text import snippet
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0.schema.json"
@@ -239,9 +240,33 @@ def test_text_never_interprets_markup_or_control_characters() -> None:
 def test_text_colour_only_when_asked_and_output_is_deterministic() -> None:
     plain = render("text")
     assert "\x1b" not in plain and plain == render("text")
-    coloured = render("text", color=True)
-    assert "\x1b[1;31mFM001" in coloured and "\x1b[33mTST001" in coloured
-    assert coloured == render("text", color=True)
+    assert render("text", FINDINGS[:2], color=True) == (
+        "\x1b[1;4m_posts/2025-01-10-seo.md\x1b[0m\n"
+        "  \x1b[2m2:8\x1b[0m  \x1b[1;31mFM001\x1b[0m   unclosed quoted string  "
+        "\x1b[2m[front-matter-syntax]\x1b[0m\n"
+        '    \x1b[34m2 |\x1b[0m title: "静的サイトのSEO\n'
+        "      \x1b[34m|\x1b[0m        \x1b[1;31m^^^^^^^^^^^^^^^^\x1b[0m\n"
+        "  \x1b[2m6:6\x1b[0m  \x1b[33mTST001\x1b[0m  keyword `ＳＥＯ` appears 1 time  "
+        "\x1b[2m[test-keyword]\x1b[0m\n"
+        "    \x1b[34m6 |\x1b[0m 本文です。ＳＥＯ対策のキーワード。\n"
+        "      \x1b[34m|\x1b[0m           \x1b[33m^^^^^^\x1b[0m\n"
+        "\n"
+        "\x1b[1mFound 2 problems (1 error, 1 warning) in 1 file (9 files checked).\x1b[0m\n"
+        "1 fixable with --fix.\n"
+    )
+    assert render("text", color=True) == render("text", color=True)
+
+
+def test_text_colour_is_what_rich_console_print_writes() -> None:
+    """The fast colour path writes the same bytes as `Console.print`, line for line."""
+    lines = text_reporter._file(POST_A, FINDINGS[:3], SOURCE_A)
+    lines += text_reporter._summary(FINDINGS, context(fixed=2))
+    fast, slow = io.StringIO(), io.StringIO()
+    text_reporter._emit(lines, fast, True)
+    screen = text_reporter.console(slow, True)
+    for line in lines:
+        screen.print(line)
+    assert fast.getvalue() == slow.getvalue()
 
 
 def test_text_never_wraps_long_lines() -> None:
