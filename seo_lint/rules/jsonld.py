@@ -725,14 +725,14 @@ def jsonld_author(doc: Document, opts: NoOptions) -> Iterator[Violation]:
 
 def _name_problems(name: str, person: bool) -> list[str]:
     """What is wrong with one author name: "by", several names, a job title."""
-    text = unicodedata.normalize("NFKC", name).strip()
+    by = _BY.match(name)
     problems: list[str] = []
-    by = _BY.match(text)
     if by:
         problems.append(f"starts with {jsonld.quote(by.group().strip())} (write the name alone)")
     if not person:
         return problems
-    count = _name_count(text[by.end() :] if by else text)
+    text = unicodedata.normalize("NFKC", name[by.end() :] if by else name).strip()
+    count = _name_count(text)
     if count > 1:
         problems.append(f"holds {count} names (give each author its own Person)")
     title = _JOB_TITLE.search(text)
@@ -898,7 +898,7 @@ def jsonld_duplicate(doc: Document, opts: NoOptions) -> Iterator[Violation]:
             yield Violation(
                 *later.anchor,
                 f"second Article-type entity for this post: {later.type_name} "
-                f"(a {first.type_name} is at line {line})",
+                f"(the first, {first.type_name}, is at line {line})",
             )
     emitted = jsonld.seo_tag_type(doc)
     if articles and emitted in jsonld.ARTICLE_TYPES:
@@ -1007,18 +1007,19 @@ def jsonld_url(doc: Document, opts: NoOptions) -> Iterator[Violation]:
                 target = item.get("@id") if key == "mainEntityOfPage" and item.members else item
                 if target is None or target.members or target.items:
                     continue  # an ImageObject: its `url` is checked on its own
+                label, at = (where, key_start) if target is item else (f"{where}.@id", item.members["@id"][0])
                 text = jsonld.text_of(doc, target)
                 if text is None:
                     continue
                 url = text.value.strip()
                 if not url:
-                    yield Violation(key_start, child.end, f"{where} is empty (expected an absolute https:// URL)")
+                    yield Violation(at, target.end, f"{label} is empty (expected an absolute https:// URL)")
                 elif url.lower().startswith("http://"):
-                    yield Violation(key_start, child.end, f"{where} {jsonld.quote(url)} uses http:// (use https://)")
+                    yield Violation(at, target.end, f"{label} {jsonld.quote(url)} uses http:// (use https://)")
                 elif not _scheme(url):
                     absolute = jsonld.absolute(url, base)
                     hint = f"use {absolute}" if absolute else "use an absolute https:// URL"
-                    yield Violation(key_start, child.end, f"{where} {jsonld.quote(url)} is relative ({hint})")
+                    yield Violation(at, target.end, f"{label} {jsonld.quote(url)} is relative ({hint})")
 
 
 def _scheme(url: str) -> str:
