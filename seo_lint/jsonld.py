@@ -14,9 +14,10 @@ import json
 import posixpath
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Any, Iterator, Mapping
+from typing import Any
 from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -32,10 +33,27 @@ _LIQUID_MARK = re.compile(r"\{[{%]")
 
 #: schema.org's Article and its subtypes (Google reads Article, NewsArticle, BlogPosting).
 ARTICLE_TYPES = frozenset(
-    """Article AdvertiserContentArticle AnalysisNewsArticle APIReference AskPublicNewsArticle
-    BackgroundNewsArticle BlogPosting DiscussionForumPosting LiveBlogPosting MedicalScholarlyArticle
-    NewsArticle OpinionNewsArticle Report ReportageNewsArticle ReviewNewsArticle SatiricalArticle
-    ScholarlyArticle SocialMediaPosting TechArticle""".split()
+    [
+        "Article",
+        "AdvertiserContentArticle",
+        "AnalysisNewsArticle",
+        "APIReference",
+        "AskPublicNewsArticle",
+        "BackgroundNewsArticle",
+        "BlogPosting",
+        "DiscussionForumPosting",
+        "LiveBlogPosting",
+        "MedicalScholarlyArticle",
+        "NewsArticle",
+        "OpinionNewsArticle",
+        "Report",
+        "ReportageNewsArticle",
+        "ReviewNewsArticle",
+        "SatiricalArticle",
+        "ScholarlyArticle",
+        "SocialMediaPosting",
+        "TechArticle",
+    ]
 )
 AUTHOR_TYPES = frozenset({"Person", "Organization"})
 
@@ -87,8 +105,12 @@ def document_entities(doc: Document) -> list[Entity]:
 
 
 def _entities(
-    node: JsonNode, context: Any, context_span: tuple[int, int] | None, block: JsonLdBlock,
-    ids: Mapping[str, JsonNode], found: list[Entity],
+    node: JsonNode,
+    context: Any,
+    context_span: tuple[int, int] | None,
+    block: JsonLdBlock,
+    ids: Mapping[str, JsonNode],
+    found: list[Entity],
 ) -> None:
     if isinstance(node.value, list):
         for item in node.items:
@@ -114,7 +136,11 @@ def _collect_ids(node: JsonNode, ids: dict[str, JsonNode]) -> None:
         current = stack.pop()
         if current.members:
             identifier = current.get("@id")
-            if identifier is not None and isinstance(identifier.value, str) and len(current.members) > 1:
+            if (
+                identifier is not None
+                and isinstance(identifier.value, str)
+                and len(current.members) > 1
+            ):
                 ids.setdefault(identifier.value, current)
             stack.extend(child for _, _, child in current.members.values())
         stack.extend(current.items)
@@ -371,7 +397,9 @@ def _when(text: str, match: re.Match[str], site_zone: tzinfo) -> When | None:
             return When(text, day, None, False)
         micro = int((fraction or "0")[:6].ljust(6, "0"))
         tz = _parse_offset(offset) if offset else site_zone
-        moment = datetime(day.year, day.month, day.day, int(hour), int(minute), int(second or 0), micro, tz)
+        moment = datetime(
+            day.year, day.month, day.day, int(hour), int(minute), int(second or 0), micro, tz
+        )
     except ValueError:
         return None
     return When(text, day, moment, offset is not None)
@@ -427,7 +455,9 @@ def base_url(doc: Document) -> str | None:
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
         return None
     baseurl = site.get("baseurl")
-    return url.rstrip("/") + ("/" + baseurl.strip("/") if isinstance(baseurl, str) and baseurl.strip("/") else "")
+    return url.rstrip("/") + (
+        "/" + baseurl.strip("/") if isinstance(baseurl, str) and baseurl.strip("/") else ""
+    )
 
 
 def absolute(url: str, base: str | None) -> str | None:

@@ -13,17 +13,16 @@ The one filter understood is `jsonify` written as a bare JSON value
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final, Mapping, Union
+from typing import Any, Final
 
 from seo_lint.markdown import LIQUID
 
-PathPart = Union[str, int]
+PathPart = str | int
 
 _TAG = re.compile(r"\A\{\{-?(.*?)-?\}\}\Z", re.DOTALL)
-_SEGMENT = re.compile(
-    r"""\.\s*([A-Za-z_][\w-]*)|\[\s*(?:"([^"\]]*)"|'([^'\]]*)'|(-?\d+))\s*\]"""
-)
+_SEGMENT = re.compile(r"""\.\s*([A-Za-z_][\w-]*)|\[\s*(?:"([^"\]]*)"|'([^'\]]*)'|(-?\d+))\s*\]""")
 _ROOT = re.compile(r"\s*([A-Za-z_][\w-]*)")
 _FILTERS = re.compile(r"\|\s*([A-Za-z_]\w*)\s*")
 #: What YAML (and so Jekyll) reads as a date or a time: Jekyll renders it with Ruby's
@@ -35,14 +34,7 @@ _TIMESTAMP = re.compile(
 
 
 class Opaque:
-    """A Liquid value that seo-lint cannot know; never equal to anything."""
-
-    _instance: Opaque | None = None
-
-    def __new__(cls) -> Opaque:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
+    """A Liquid value that seo-lint cannot know (there is one: `OPAQUE`)."""
 
     def __repr__(self) -> str:
         return "OPAQUE"
@@ -125,9 +117,9 @@ def lookup(path: tuple[PathPart, ...], scope: Scope) -> Any:
         return OPAQUE
     value: Any = roots[path[0]]
     for part in path[1:]:
-        if isinstance(part, int) and isinstance(value, list) and -len(value) <= part < len(value):
+        if isinstance(value, list) and isinstance(part, int) and -len(value) <= part < len(value):  # noqa: SIM114 - split for mypy
             value = value[part]
-        elif isinstance(part, str) and isinstance(value, Mapping) and part in value:
+        elif isinstance(value, Mapping) and isinstance(part, str) and part in value:
             value = value[part]
         else:
             return OPAQUE

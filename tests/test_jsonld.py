@@ -10,16 +10,17 @@ from typing import Any
 import pytest
 
 from seo_lint import jsonld, registry
-from seo_lint.document import Document, DocumentSettings
+from seo_lint.document import Document
 from seo_lint.findings import Finding, FixSafety
-from tests.conftest import lint, lines
+from tests.conftest import lines, lint
 
 FIXTURES = Path(__file__).parent / "fixtures" / "jsonld"
 #: Per fixture: the path it is linted as, and its settings.
 FIXTURE_SETTINGS: dict[str, tuple[str, dict[str, Any]]] = {
     "seed-shape": ("_posts/2025-11-20-seed-shape.md", {}),
     "graph-near-misses": (
-        "_posts/2025-01-10-graph.md", {"timezone": "Asia/Tokyo", "base_url": "https://shop.example.com"}
+        "_posts/2025-01-10-graph.md",
+        {"timezone": "Asia/Tokyo", "base_url": "https://shop.example.com"},
     ),
     "broken-block": ("_posts/2025-01-10-broken.md", {}),
 }
@@ -31,7 +32,9 @@ def post(ld: str, front_matter: str = 'title: "Static site SEO"', body: str = "B
     return f'---\n{front_matter}\n---\n\n{body}\n\n<script type="application/ld+json">\n{ld}\n</script>\n'
 
 
-def run(source: str, select: list[str], path: str = "_posts/2025-01-10-post.md", **settings: Any) -> list[Finding]:
+def run(
+    source: str, select: list[str], path: str = "_posts/2025-01-10-post.md", **settings: Any
+) -> list[Finding]:
     return lint(source, select, path=path, dedent=False, **settings)
 
 
@@ -83,12 +86,12 @@ def test_broken_block_still_lints_the_rest_of_the_post() -> None:
 
 
 def test_ld001_missing_comma_trailing_comma_and_empty_block() -> None:
-    assert check(post('{"@context": "https://schema.org", "@type": "BlogPosting",}'), ["LD001"]) == [
-        "8:59 LD001 JSON-LD is not valid JSON: expecting a property name in double quotes"
-    ]
-    assert check(post('{"@context": "https://schema.org"\n "@type": "BlogPosting"}'), ["LD001"]) == [
-        "9:2 LD001 JSON-LD is not valid JSON: expecting ',' or '}' (a missing comma?)"
-    ]
+    assert check(
+        post('{"@context": "https://schema.org", "@type": "BlogPosting",}'), ["LD001"]
+    ) == ["8:59 LD001 JSON-LD is not valid JSON: expecting a property name in double quotes"]
+    assert check(
+        post('{"@context": "https://schema.org"\n "@type": "BlogPosting"}'), ["LD001"]
+    ) == ["9:2 LD001 JSON-LD is not valid JSON: expecting ',' or '}' (a missing comma?)"]
     assert check(post(""), ["LD001"]) == [
         "9:1 LD001 JSON-LD is not valid JSON: expecting a value, found the end of the data"
     ]
@@ -107,16 +110,29 @@ def test_ld001_invalid_only_because_of_liquid_is_not_reported() -> None:
 
 def test_ld001_real_error_next_to_liquid_is_reported_where_it_is() -> None:
     block = '{% if page.title %}{"headline": "{{ page.title }}"\n "x": 1}{% endif %}'
-    assert check(post(block), ["LD001"]) == ["9:2 LD001 JSON-LD is not valid JSON: expecting ',' or '}' (a missing comma?)"]
+    assert check(post(block), ["LD001"]) == [
+        "9:2 LD001 JSON-LD is not valid JSON: expecting ',' or '}' (a missing comma?)"
+    ]
 
 
 def test_ld001_liquid_that_prints_a_quote_breaks_the_string() -> None:
     source = post('{"headline": "{{ page.title }}"}', front_matter="title: 'The \"best\" post'")
     assert check(source, ["LD001"]) == [
-        "8:15 LD001 {{ page.title }} prints a double quote inside a JSON string, which breaks the JSON "
-        "(write {{ page.title | jsonify }} without the quotes)"
+        (
+            "8:15 LD001 {{ page.title }} prints a double quote inside a JSON string, which breaks the JSON "
+            "(write {{ page.title | jsonify }} without the quotes)"
+        )
     ]
-    assert check(post('{"headline": {{ page.title | jsonify }}}', front_matter="title: 'The \"best\" post'"), ["LD001"]) == []
+    assert (
+        check(
+            post(
+                '{"headline": {{ page.title | jsonify }}}',
+                front_matter="title: 'The \"best\" post'",
+            ),
+            ["LD001"],
+        )
+        == []
+    )
 
 
 # --- LD002 ------------------------------------------------------------------------------
@@ -125,8 +141,12 @@ def test_ld001_liquid_that_prints_a_quote_breaks_the_string() -> None:
 @pytest.mark.parametrize(
     "context",
     [
-        '"https://schema.org"', '"https://schema.org/"', '"http://schema.org"', '"http://schema.org/"',
-        '{"@vocab": "https://schema.org/", "@language": "ja"}', '["https://schema.org", {"@language": "ja"}]',
+        '"https://schema.org"',
+        '"https://schema.org/"',
+        '"http://schema.org"',
+        '"http://schema.org/"',
+        '{"@vocab": "https://schema.org/", "@language": "ja"}',
+        '["https://schema.org", {"@language": "ja"}]',
     ],
 )
 def test_ld002_schema_org_contexts(context: str) -> None:
@@ -137,7 +157,9 @@ def test_ld002_missing_or_foreign_context_and_missing_type() -> None:
     assert check(post('{"@type": "BlogPosting"}'), ["LD002"]) == [
         '8:1 LD002 JSON-LD has no @context (expected "https://schema.org")'
     ]
-    assert check(post('{"@context": "https://example.org/", "@type": "BlogPosting"}'), ["LD002"]) == [
+    assert check(
+        post('{"@context": "https://example.org/", "@type": "BlogPosting"}'), ["LD002"]
+    ) == [
         '8:2 LD002 @context is "https://example.org/", not schema.org (expected "https://schema.org")'
     ]
     assert check(post('{"@context": {"@language": "ja"}, "@type": "BlogPosting"}'), ["LD002"]) == [
@@ -154,7 +176,9 @@ def test_ld002_missing_or_foreign_context_and_missing_type() -> None:
 def test_ld002_graph_members_inherit_the_context_but_array_items_do_not() -> None:
     graph = '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite"}, {"@type": "BlogPosting"}]}'
     assert check(post(graph), ["LD002"]) == []
-    graph_without_type = '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite"}, {"name": "x"}]}'
+    graph_without_type = (
+        '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite"}, {"name": "x"}]}'
+    )
     assert check(post(graph_without_type), ["LD002"]) == ["8:69 LD002 JSON-LD entity has no @type"]
     array = '[{"@context": "https://schema.org", "@type": "WebSite"}, {"@type": "BlogPosting"}]'
     assert check(post(array), ["LD002"]) == [
@@ -188,9 +212,11 @@ FULL = {
 def ld(data: dict[str, Any], **changes: Any) -> str:
     """One JSON key per line, two spaces in: key N of the object is on line 8 + N, column 3."""
     merged = {**data, **changes}
-    return json.dumps({k: v for k, v in merged.items() if v is not None}, ensure_ascii=False, indent=2).replace(
-        "\n    ", " "
-    ).replace("\n  }", " }")
+    return (
+        json.dumps({k: v for k, v in merged.items() if v is not None}, ensure_ascii=False, indent=2)
+        .replace("\n    ", " ")
+        .replace("\n  }", " }")
+    )
 
 
 def test_ld003_complete_article_and_what_is_missing() -> None:
@@ -201,9 +227,9 @@ def test_ld003_complete_article_and_what_is_missing() -> None:
     assert check(post(ld(FULL, author={"@type": "Person", "name": "Jane Doe"})), ["LD003"]) == [
         "10:3 LD003 BlogPosting lacks recommended properties: author.url (or sameAs)"
     ]
-    assert check(post(ld(FULL, author={"@type": "Person", "sameAs": ["https://x.example/jane"]})), ["LD003"]) == [
-        "10:3 LD003 BlogPosting lacks recommended properties: author.name"
-    ]
+    assert check(
+        post(ld(FULL, author={"@type": "Person", "sameAs": ["https://x.example/jane"]})), ["LD003"]
+    ) == ["10:3 LD003 BlogPosting lacks recommended properties: author.name"]
     assert check(post(ld(FULL, author=None)), ["LD003"]) == [
         "10:3 LD003 BlogPosting lacks recommended properties: author"
     ]
@@ -215,7 +241,12 @@ def test_ld003_only_for_articles_and_follows_author_references() -> None:
         "@context": "https://schema.org",
         "@graph": [
             {**{k: v for k, v in FULL.items() if k != "@context"}, "author": {"@id": "#jane"}},
-            {"@type": "Person", "@id": "#jane", "name": "Jane Doe", "sameAs": "https://x.example/jane"},
+            {
+                "@type": "Person",
+                "@id": "#jane",
+                "name": "Jane Doe",
+                "sameAs": "https://x.example/jane",
+            },
         ],
     }
     assert check(post(json.dumps(graph)), ["LD003"]) == []
@@ -238,7 +269,9 @@ def test_ld004_headline_differs_with_a_safe_idempotent_fix() -> None:
 
 
 def test_ld004_equal_after_nfkc_and_trimming() -> None:
-    source = post(ld(FULL, headline=" AI5選：SEO入門 "), front_matter='title: "ＡＩ５選：ＳＥＯ入門"')
+    source = post(
+        ld(FULL, headline=" AI5選：SEO入門 "), front_matter='title: "ＡＩ５選：ＳＥＯ入門"'
+    )
     assert check(source, ["LD004"]) == []
 
 
@@ -253,7 +286,9 @@ def test_ld004_fix_escapes_quotes_and_script_end() -> None:
 def test_ld004_liquid_headline_is_resolved() -> None:
     same = post(ld(FULL, headline="{{ page.title }}"))
     assert check(same, ["LD004"]) == []
-    bare = post('{"@context": "https://schema.org", "@type": "BlogPosting", "headline": {{ page.title | jsonify }}}')
+    bare = post(
+        '{"@context": "https://schema.org", "@type": "BlogPosting", "headline": {{ page.title | jsonify }}}'
+    )
     assert check(bare, ["LD004"]) == []
     site = post(ld(FULL, headline="{{ site.title }}"))
     findings = run(site, ["LD004"], site={"title": "Example Blog"})
@@ -265,7 +300,13 @@ def test_ld004_liquid_headline_is_resolved() -> None:
 
 
 def test_ld004_only_articles_and_only_with_a_title() -> None:
-    assert check(post('{"@context": "https://schema.org", "@type": "WebSite", "headline": "x"}'), ["LD004"]) == []
+    assert (
+        check(
+            post('{"@context": "https://schema.org", "@type": "WebSite", "headline": "x"}'),
+            ["LD004"],
+        )
+        == []
+    )
     assert check(post(ld(FULL), front_matter="layout: post"), ["LD004"]) == []
 
 
@@ -277,7 +318,10 @@ def test_ld005_description() -> None:
         '16:3 LD005 description "古い説明" differs from front matter description "小さな店のAI活用ガイド"'
     ]
     assert check(apply(source, findings[0]), ["LD005"]) == []
-    assert check(post(ld(FULL, description="小さな店のＡＩ活用ガイド"), front_matter=fm), ["LD005"]) == []
+    assert (
+        check(post(ld(FULL, description="小さな店のＡＩ活用ガイド"), front_matter=fm), ["LD005"])
+        == []
+    )
 
 
 # --- LD006 ------------------------------------------------------------------------------
@@ -286,9 +330,14 @@ IMG = "https://images.example.com/p.jpg?w=1200&h=630"
 
 
 def test_ld006_says_which_parameters_differ() -> None:
-    source = post(ld(FULL, image="https://images.example.com/p.jpg?w=1080&w=1200&h=630"), front_matter=f"image: {IMG}")
+    source = post(
+        ld(FULL, image="https://images.example.com/p.jpg?w=1080&w=1200&h=630"),
+        front_matter=f"image: {IMG}",
+    )
     findings = run(source, ["LD006"])
-    assert lines(findings) == ["12:3 LD006 image differs from front matter image: query w=1080&w=1200 vs w=1200"]
+    assert lines(findings) == [
+        "12:3 LD006 image differs from front matter image: query w=1080&w=1200 vs w=1200"
+    ]
     assert findings[0].fix is not None and findings[0].fix.safety is FixSafety.UNSAFE
     fixed = apply(source, findings[0])
     assert f'"image": "{IMG}"' in fixed and check(fixed, ["LD006"]) == []
@@ -308,13 +357,20 @@ def test_ld006_near_misses(image: Any) -> None:
 
 
 def test_ld006_host_path_and_relative_front_matter_image() -> None:
-    source = post(ld(FULL, image="https://cdn.example.com/b.jpg"), front_matter="image: /assets/a.jpg")
+    source = post(
+        ld(FULL, image="https://cdn.example.com/b.jpg"), front_matter="image: /assets/a.jpg"
+    )
     assert check(source, ["LD006"], base_url="https://example.com") == [
         "12:3 LD006 image differs from front matter image: host cdn.example.com vs example.com; path /b.jpg vs /assets/a.jpg"
     ]
-    same = post(ld(FULL, image="https://example.com/assets/a.jpg"), front_matter="image: /assets/a.jpg")
+    same = post(
+        ld(FULL, image="https://example.com/assets/a.jpg"), front_matter="image: /assets/a.jpg"
+    )
     assert check(same, ["LD006"], base_url="https://example.com") == []
-    liquid = post(ld(FULL, image="{{ site.url }}{{ page.image.path }}"), front_matter="image: {path: /assets/a.jpg}")
+    liquid = post(
+        ld(FULL, image="{{ site.url }}{{ page.image.path }}"),
+        front_matter="image: {path: /assets/a.jpg}",
+    )
     assert check(liquid, ["LD006"], site={"url": "https://example.com"}) == []
 
 
@@ -322,12 +378,18 @@ def test_ld006_host_path_and_relative_front_matter_image() -> None:
 
 
 def test_ld007_same_instant_in_another_timezone() -> None:
-    source = post(ld(FULL, datePublished="2025-01-10T00:00:00Z"), front_matter="date: 2025-01-10T09:00:00+09:00")
+    source = post(
+        ld(FULL, datePublished="2025-01-10T00:00:00Z"),
+        front_matter="date: 2025-01-10T09:00:00+09:00",
+    )
     assert check(source, ["LD007"]) == []
 
 
 def test_ld007_front_matter_date_without_timezone_is_in_the_site_timezone() -> None:
-    source = post(ld(FULL, datePublished="2025-01-10T00:00:00Z", dateModified=None), front_matter="date: 2025-01-10 09:00:00")
+    source = post(
+        ld(FULL, datePublished="2025-01-10T00:00:00Z", dateModified=None),
+        front_matter="date: 2025-01-10 09:00:00",
+    )
     assert check(source, ["LD007"], timezone="Asia/Tokyo") == []
     assert check(source, ["LD007"], timezone="UTC") == [
         "13:3 LD007 datePublished 2025-01-10T00:00:00Z differs from front matter date 2025-01-10 09:00:00 (9 hours apart)"
@@ -335,7 +397,10 @@ def test_ld007_front_matter_date_without_timezone_is_in_the_site_timezone() -> N
 
 
 def test_ld007_differs_with_an_unsafe_fix() -> None:
-    source = post(ld(FULL, datePublished="2025-01-11T09:00:00+09:00", dateModified=None), front_matter="date: 2025-01-10 09:00:00 +0900")
+    source = post(
+        ld(FULL, datePublished="2025-01-11T09:00:00+09:00", dateModified=None),
+        front_matter="date: 2025-01-10 09:00:00 +0900",
+    )
     findings = run(source, ["LD007"])
     assert lines(findings) == [
         "13:3 LD007 datePublished 2025-01-11T09:00:00+09:00 differs from front matter date 2025-01-10 09:00:00 +0900 (1 day apart)"
@@ -347,7 +412,11 @@ def test_ld007_differs_with_an_unsafe_fix() -> None:
 
 def test_ld007_modified_and_order() -> None:
     source = post(
-        ld(FULL, datePublished="2025-01-10T09:00:00+09:00", dateModified="2025-01-09T09:00:00+09:00"),
+        ld(
+            FULL,
+            datePublished="2025-01-10T09:00:00+09:00",
+            dateModified="2025-01-09T09:00:00+09:00",
+        ),
         front_matter="last_modified_at: 2025-01-12",
     )
     assert check(source, ["LD007"]) == [
@@ -358,7 +427,10 @@ def test_ld007_modified_and_order() -> None:
 
 def test_ld007_day_comparisons_and_file_name_date() -> None:
     # A date alone is a day in the site timezone: 2025-01-10T20:00Z is the 11th in Tokyo.
-    source = post(ld(FULL, datePublished="2025-01-10T20:00:00Z", dateModified=None), front_matter="date: 2025-01-11")
+    source = post(
+        ld(FULL, datePublished="2025-01-10T20:00:00Z", dateModified=None),
+        front_matter="date: 2025-01-11",
+    )
     assert check(source, ["LD007"], timezone="Asia/Tokyo") == []
     assert check(source, ["LD007"], timezone="UTC") == [
         "13:3 LD007 datePublished 2025-01-10T20:00:00Z differs from front matter date 2025-01-11 (1 day apart)"
@@ -373,7 +445,9 @@ def test_ld007_day_comparisons_and_file_name_date() -> None:
 
 
 def author(name: Any, kind: str | None = "Person") -> str:
-    value: Any = name if kind is None else {"@type": kind, "name": name, "url": "https://example.com/a"}
+    value: Any = (
+        name if kind is None else {"@type": kind, "name": name, "url": "https://example.com/a"}
+    )
     return ld(FULL, author=value)
 
 
@@ -382,7 +456,9 @@ def test_ld008_name_differs_from_front_matter() -> None:
     assert check(source, ["LD008"]) == [
         '15:40 LD008 author name "SampleWorks" differs from front matter author "SampleWorks AI"'
     ]
-    same = post(author("ＳａｍｐｌｅＷｏｒｋｓ AI", "Organization"), front_matter='author: "SampleWorks AI"')
+    same = post(
+        author("ＳａｍｐｌｅＷｏｒｋｓ AI", "Organization"), front_matter='author: "SampleWorks AI"'
+    )
     assert check(same, ["LD008"]) == []
 
 
@@ -409,8 +485,12 @@ def test_ld008_site_author_and_handles() -> None:
     ],
 )
 def test_ld008_name_problems(name: str, kind: str | None, problem: str) -> None:
-    findings = [line for line in check(post(author(name, kind)), ["LD008"]) if "plain text" not in line]
-    assert [line.split(" ", 2)[2] for line in findings] == [f"author name {json.dumps(name, ensure_ascii=False)} {problem}"]
+    findings = [
+        line for line in check(post(author(name, kind)), ["LD008"]) if "plain text" not in line
+    ]
+    assert [line.split(" ", 2)[2] for line in findings] == [
+        f"author name {json.dumps(name, ensure_ascii=False)} {problem}"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -445,16 +525,26 @@ def test_ld008_author_types() -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["2025-12-31T01:49:14.123Z", "2025-01-10T09:00:00+09:00", "2025-01-10T09:00+0900", "2025-01-10"]
+    "value",
+    [
+        "2025-12-31T01:49:14.123Z",
+        "2025-01-10T09:00:00+09:00",
+        "2025-01-10T09:00+0900",
+        "2025-01-10",
+    ],
 )
 def test_ld009_iso_values_pass(value: str) -> None:
     assert check(post(ld(FULL, datePublished=value)), ["LD009"]) == []
 
 
 def test_ld009_missing_timezone_and_not_iso() -> None:
-    assert check(post(ld(FULL, datePublished="2025-01-10T09:00:00")), ["LD009"], timezone="Asia/Tokyo") == [
-        '13:3 LD009 datePublished "2025-01-10T09:00:00" is missing a timezone '
-        "(2025-01-10T09:00:00+09:00 in the site timezone Asia/Tokyo)"
+    assert check(
+        post(ld(FULL, datePublished="2025-01-10T09:00:00")), ["LD009"], timezone="Asia/Tokyo"
+    ) == [
+        (
+            '13:3 LD009 datePublished "2025-01-10T09:00:00" is missing a timezone '
+            "(2025-01-10T09:00:00+09:00 in the site timezone Asia/Tokyo)"
+        )
     ]
     assert check(post(ld(FULL, dateModified="2025-01-10 09:00:00 +0900")), ["LD009"]) == [
         '14:3 LD009 dateModified "2025-01-10 09:00:00 +0900" is not an ISO 8601 date (expected 2025-01-10T09:00:00+09:00)'
@@ -469,7 +559,9 @@ def test_ld009_nested_dates_and_liquid() -> None:
     assert check(post(video), ["LD009"]) == [
         '8:94 LD009 uploadDate "2025-01-10T09:00" is missing a timezone (2025-01-10T09:00:00+00:00 in the site timezone UTC)'
     ]
-    liquid = ld(FULL, datePublished="{{ page.date | date_to_xmlschema }}", dateModified="{{ page.date }}")
+    liquid = ld(
+        FULL, datePublished="{{ page.date | date_to_xmlschema }}", dateModified="{{ page.date }}"
+    )
     assert check(post(liquid, front_matter="date: 2025-01-10 09:00:00"), ["LD009"]) == []
 
 
@@ -498,8 +590,10 @@ def test_ld010_jekyll_seo_tag_already_emits_one() -> None:
     fm = 'title: "Static site SEO"\ndate: 2025-01-10T09:00:00+09:00'
     source = post(ld(FULL, author={"@type": "Person", "name": "Jane Doe"}), front_matter=fm)
     assert check(source, ["LD010"], site=JEKYLL_SEO_TAG) == [
-        "11:3 LD010 hand-written BlogPosting duplicates the BlogPosting that jekyll-seo-tag emits for this post "
-        "(they differ in author)"
+        (
+            "11:3 LD010 hand-written BlogPosting duplicates the BlogPosting that jekyll-seo-tag emits for this post "
+            "(they differ in author)"
+        )
     ]
     assert check(source, ["LD010"], site={"plugins": ["jekyll-feed"]}) == []
     page = post('{"@context": "https://schema.org", "@type": "Article"}')
@@ -518,7 +612,10 @@ def test_ld011_relative_and_http_urls() -> None:
         "image": "/assets/a.jpg",
         "mainEntityOfPage": {"@type": "WebPage", "@id": "http://example.com/post/"},
         "author": {"@type": "Person", "name": "Jane", "url": "http://example.com/jane"},
-        "publisher": {"@type": "Organization", "logo": {"@type": "ImageObject", "url": "//cdn.example.com/logo.png"}},
+        "publisher": {
+            "@type": "Organization",
+            "logo": {"@type": "ImageObject", "url": "//cdn.example.com/logo.png"},
+        },
         "url": "",
     }
     assert check(post(json.dumps(data, indent=1)), ["LD011"], base_url="https://example.com") == [
@@ -528,13 +625,16 @@ def test_ld011_relative_and_http_urls() -> None:
         '25:4 LD011 publisher.logo.url "//cdn.example.com/logo.png" is relative (use https://cdn.example.com/logo.png)',
         "28:2 LD011 url is empty (expected an absolute https:// URL)",
     ]
-    assert check(post('{"@context": "https://schema.org", "@type": "BlogPosting", "image": "a.jpg"}'), ["LD011"]) == [
-        '8:60 LD011 image "a.jpg" is relative (use an absolute https:// URL)'
-    ]
+    assert check(
+        post('{"@context": "https://schema.org", "@type": "BlogPosting", "image": "a.jpg"}'),
+        ["LD011"],
+    ) == ['8:60 LD011 image "a.jpg" is relative (use an absolute https:// URL)']
 
 
 def test_ld011_liquid_urls() -> None:
-    source = post('{"@context": "https://schema.org", "@type": "BlogPosting", "image": "{{ site.url }}/a.jpg"}')
+    source = post(
+        '{"@context": "https://schema.org", "@type": "BlogPosting", "image": "{{ site.url }}/a.jpg"}'
+    )
     assert check(source, ["LD011"], site={"url": "https://example.com"}) == []
     assert check(source, ["LD011"], site={"url": "http://localhost:4000"}) == [
         '8:60 LD011 image "http://localhost:4000/a.jpg" uses http:// (use https://)'

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from seo_lint import jsonld
@@ -21,8 +21,20 @@ from seo_lint.registry import NoOptions, rule
 
 _RECOMMENDED = ("headline", "image", "datePublished", "dateModified")
 DATE_KEYS = frozenset(
-    """dateCreated dateModified datePublished uploadDate startDate endDate expires validFrom
-    validThrough availabilityStarts availabilityEnds priceValidUntil""".split()
+    [
+        "dateCreated",
+        "dateModified",
+        "datePublished",
+        "uploadDate",
+        "startDate",
+        "endDate",
+        "expires",
+        "validFrom",
+        "validThrough",
+        "availabilityStarts",
+        "availabilityEnds",
+        "priceValidUntil",
+    ]
 )
 URL_KEYS = frozenset({"image", "logo", "url", "mainEntityOfPage"})
 
@@ -42,7 +54,8 @@ _JOB_TITLE = re.compile(
 _NAME_SEPARATOR = re.compile(r"\s+(?:and|und|et|y)\s+|\s*[&＆、;；]\s*", re.IGNORECASE)
 _KATAKANA = re.compile("[\u30a0-\u30fa\u30fc-\u30ff]")
 _NAME_SUFFIX = re.compile(
-    r"\A(?:jr|sr|ii|iii|iv|ph\.?\s?d|m\.?d|esq|inc|ltd|llc|llp|co|corp|gmbh|k\.?k)\.?\Z", re.IGNORECASE
+    r"\A(?:jr|sr|ii|iii|iv|ph\.?\s?d|m\.?d|esq|inc|ltd|llc|llp|co|corp|gmbh|k\.?k)\.?\Z",
+    re.IGNORECASE,
 )
 
 
@@ -113,14 +126,23 @@ def jsonld_syntax(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     """
     for block in doc.json_ld:
         if block.error is not None:
-            yield Violation(block.error_pos, block.error_pos + 1, f"JSON-LD is not valid JSON: {block.error}")
+            yield Violation(
+                block.error_pos, block.error_pos + 1, f"JSON-LD is not valid JSON: {block.error}"
+            )
         elif block.liquid and block.node is not None:
             for node in jsonld.nodes(block.node):
                 for start, end, tag, rendered in jsonld.breaking_outputs(doc, node):
-                    what = "a double quote" if '"' in rendered else "a backslash" if "\\" in rendered else "a control character"
+                    what = (
+                        "a double quote"
+                        if '"' in rendered
+                        else "a backslash"
+                        if "\\" in rendered
+                        else "a control character"
+                    )
                     expression = tag.strip("{}- ")
                     yield Violation(
-                        start, end,
+                        start,
+                        end,
                         f"{tag} prints {what} inside a JSON string, which breaks the JSON "
                         f"(write {{{{ {expression} | jsonify }}}} without the quotes)",
                     )
@@ -186,24 +208,33 @@ def jsonld_type(doc: Document, opts: NoOptions) -> Iterator[Violation]:
             continue
         if not isinstance(node.value, (dict, list)) or node.value in ({}, []):
             kind = "empty" if node.value in ({}, []) else f"a {type(node.value).__name__}"
-            yield Violation(node.start, node.end, f"JSON-LD is {kind} (expected an object with @context and @type)")
+            yield Violation(
+                node.start,
+                node.end,
+                f"JSON-LD is {kind} (expected an object with @context and @type)",
+            )
             continue
         reported: set[tuple[int, int]] = set()
         for entity in jsonld.entities(block):
             if entity.context_span is None:
                 yield Violation(
-                    entity.node.start, entity.node.start + 1,
+                    entity.node.start,
+                    entity.node.start + 1,
                     'JSON-LD has no @context (expected "https://schema.org")',
                 )
             elif not jsonld.is_schema_org(entity.context) and entity.context_span not in reported:
                 reported.add(entity.context_span)
-                written = jsonld.quote(entity.context) if isinstance(entity.context, str) else "an object"
+                written = (
+                    jsonld.quote(entity.context) if isinstance(entity.context, str) else "an object"
+                )
                 yield Violation(
                     *entity.context_span,
                     f'@context is {written}, not schema.org (expected "https://schema.org")',
                 )
             if not entity.types:
-                yield Violation(entity.node.start, entity.node.start + 1, "JSON-LD entity has no @type")
+                yield Violation(
+                    entity.node.start, entity.node.start + 1, "JSON-LD entity has no @type"
+                )
 
 
 # --- LD003 ----------------------------------------------------------------------------
@@ -283,19 +314,26 @@ def jsonld_recommended(doc: Document, opts: NoOptions) -> Iterator[Violation]:
             if any(_empty(a.get("url")) and _empty(a.get("sameAs")) for a in authors):
                 missing.append("author.url (or sameAs)")
         if missing:
-            yield Violation(*entity.anchor, f"{entity.type_name} lacks recommended properties: {', '.join(missing)}")
+            yield Violation(
+                *entity.anchor,
+                f"{entity.type_name} lacks recommended properties: {', '.join(missing)}",
+            )
 
 
 def _empty(node: JsonNode | None) -> bool:
-    return node is None or node.value in ("", None, [], {}) or (
-        isinstance(node.value, str) and not node.value.strip()
+    return (
+        node is None
+        or node.value in ("", None, [], {})
+        or (isinstance(node.value, str) and not node.value.strip())
     )
 
 
 # --- LD004 / LD005 --------------------------------------------------------------------
 
 
-def _text_mismatch(doc: Document, key: str, expected: str | None, label: str) -> Iterator[Violation]:
+def _text_mismatch(
+    doc: Document, key: str, expected: str | None, label: str
+) -> Iterator[Violation]:
     if not expected:
         return
     for entity in _articles(doc):
@@ -307,12 +345,23 @@ def _text_mismatch(doc: Document, key: str, expected: str | None, label: str) ->
         if text is None or jsonld.same_text(text.value, expected):
             continue
         origin = " (from Liquid)" if text.liquid else ""
-        fix = None if text.liquid else Fix.replace(
-            node.start, node.end, jsonld.json_literal(expected), FixSafety.SAFE, f"copy the {label}"
+        fix = (
+            None
+            if text.liquid
+            else Fix.replace(
+                node.start,
+                node.end,
+                jsonld.json_literal(expected),
+                FixSafety.SAFE,
+                f"copy the {label}",
+            )
         )
         yield Violation(
-            key_start, node.end,
-            f"{key} {jsonld.quote(text.value)}{origin} differs from {label} {jsonld.quote(expected)}", fix,
+            key_start,
+            node.end,
+            f"{key} {jsonld.quote(text.value)}{origin} differs from "
+            f"{label} {jsonld.quote(expected)}",
+            fix,
         )
 
 
@@ -505,16 +554,27 @@ def jsonld_image(doc: Document, opts: NoOptions) -> Iterator[Violation]:
                 candidates = []
                 break  # an image that cannot be known: not judged
             candidates.append((target, text))
-        if not candidates or any(not jsonld.url_differences(t.value, expected, base) for _, t in candidates):
+        if not candidates or any(
+            not jsonld.url_differences(t.value, expected, base) for _, t in candidates
+        ):
             continue
         target, text = candidates[0]
         differences = jsonld.url_differences(text.value, expected, base)
         replacement = jsonld.absolute(expected, base) or expected
-        fix = None if text.liquid else Fix.replace(
-            target.start, target.end, jsonld.json_literal(replacement), FixSafety.UNSAFE,
-            f"use the {fact.source}",
+        fix = (
+            None
+            if text.liquid
+            else Fix.replace(
+                target.start,
+                target.end,
+                jsonld.json_literal(replacement),
+                FixSafety.UNSAFE,
+                f"use the {fact.source}",
+            )
         )
-        yield Violation(key_start, image.end, f"image differs from {fact.source}: {'; '.join(differences)}", fix)
+        yield Violation(
+            key_start, image.end, f"image differs from {fact.source}: {'; '.join(differences)}", fix
+        )
 
 
 # --- LD007 ----------------------------------------------------------------------------
@@ -593,7 +653,10 @@ def jsonld_dates(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     None.
     """
     zone = jsonld.zone(doc)
-    expected = {"datePublished": jsonld.published(doc, zone), "dateModified": jsonld.modified(doc, zone)}
+    expected = {
+        "datePublished": jsonld.published(doc, zone),
+        "dateModified": jsonld.modified(doc, zone),
+    }
     for entity in _articles(doc):
         found = {key: _date(doc, entity, key) for key in expected}
         for key, fact in expected.items():
@@ -605,19 +668,33 @@ def jsonld_dates(doc: Document, opts: NoOptions) -> Iterator[Violation]:
             assert isinstance(should, When)
             if jsonld.same_time(when, should, zone):
                 continue
-            fix = None if text.liquid else Fix.replace(
-                node.start, node.end, jsonld.json_literal(should.iso()), FixSafety.UNSAFE, f"use the {fact.source}"
+            fix = (
+                None
+                if text.liquid
+                else Fix.replace(
+                    node.start,
+                    node.end,
+                    jsonld.json_literal(should.iso()),
+                    FixSafety.UNSAFE,
+                    f"use the {fact.source}",
+                )
             )
             yield Violation(
-                key_start, node.end,
+                key_start,
+                node.end,
                 f"{key} {text.value} differs from {fact.source} {should.text.strip()} "
                 f"({jsonld.apart(when, should, zone)})",
                 fix,
             )
         published, modified = found["datePublished"], found["dateModified"]
-        if published is not None and modified is not None and jsonld.before(modified[3], published[3], zone):
+        if (
+            published is not None
+            and modified is not None
+            and jsonld.before(modified[3], published[3], zone)
+        ):
             yield Violation(
-                modified[0], modified[1].end,
+                modified[0],
+                modified[1].end,
                 f"dateModified {modified[2].value} is before datePublished {published[2].value}",
             )
 
@@ -694,15 +771,23 @@ def jsonld_author(doc: Document, opts: NoOptions) -> Iterator[Violation]:
             item = entity.resolve(item)
             person = True
             if isinstance(item.value, str):
-                yield Violation(*author_key, "author is plain text (expected a Person or Organization with a name)")
+                yield Violation(
+                    *author_key,
+                    "author is plain text (expected a Person or Organization with a name)",
+                )
                 text, name_at = jsonld.text_of(doc, item), author_key
             elif item.members:
                 types = jsonld.type_names(item, entity.context)
                 type_span = item.key_span("@type")
                 if not types:
-                    yield Violation(*author_key, "author has no @type (expected Person or Organization)")
+                    yield Violation(
+                        *author_key, "author has no @type (expected Person or Organization)"
+                    )
                 elif not jsonld.AUTHOR_TYPES & set(types) and type_span is not None:
-                    yield Violation(*type_span, f"author @type is {'/'.join(types)} (expected Person or Organization)")
+                    yield Violation(
+                        *type_span,
+                        f"author @type is {'/'.join(types)} (expected Person or Organization)",
+                    )
                 person = "Organization" not in types
                 name_span = item.key_span("name")
                 text, name_at = jsonld.text_of(doc, item.get("name")), name_span or author_key
@@ -713,13 +798,17 @@ def jsonld_author(doc: Document, opts: NoOptions) -> Iterator[Violation]:
             problems = _name_problems(text.value, person)
             for problem in problems:
                 yield Violation(*name_at, f"author name {jsonld.quote(text.value)} {problem}")
-            if entity.is_article and comparable and not problems and not any(
-                jsonld.same_text(text.value, name) for name in names
+            if (
+                entity.is_article
+                and comparable
+                and not problems
+                and not any(jsonld.same_text(text.value, name) for name in names)
             ):
                 listed = ", ".join(jsonld.quote(name) for name in names)
                 yield Violation(
                     *name_at,
-                    f"author name {jsonld.quote(text.value)} differs from {source}{'s' if len(names) > 1 else ''} {listed}",
+                    f"author name {jsonld.quote(text.value)} differs from "
+                    f"{source}{'s' if len(names) > 1 else ''} {listed}",
                 )
 
 
@@ -746,7 +835,9 @@ def _name_count(text: str) -> int:
     count = max(1, len(parts))
     for index, char in enumerate(text):
         if char == "・" and not (
-            0 < index < len(text) - 1 and _KATAKANA.match(text[index - 1]) and _KATAKANA.match(text[index + 1])
+            0 < index < len(text) - 1
+            and _KATAKANA.match(text[index - 1])
+            and _KATAKANA.match(text[index + 1])
         ):
             count += 1  # `山田・佐藤`; a katakana name (`ジョン・スミス`) is one name
     commas = [p.strip() for p in re.split(r"[,，]", text)]
@@ -828,10 +919,15 @@ def jsonld_datetime_format(doc: Document, opts: NoOptions) -> Iterator[Violation
                 if when is None:
                     loose = jsonld.parse_loose(text.value, zone)
                     hint = f" (expected {loose.iso()})" if loose is not None else ""
-                    yield Violation(key_start, child.end, f"{key} {jsonld.quote(text.value)} is not an ISO 8601 date{hint}")
+                    yield Violation(
+                        key_start,
+                        child.end,
+                        f"{key} {jsonld.quote(text.value)} is not an ISO 8601 date{hint}",
+                    )
                 elif when.moment is not None and not when.has_timezone:
                     yield Violation(
-                        key_start, child.end,
+                        key_start,
+                        child.end,
                         f"{key} {jsonld.quote(text.value)} is missing a timezone "
                         f"({when.iso()} in the site timezone {zone_name})",
                     )
@@ -907,7 +1003,8 @@ def jsonld_duplicate(doc: Document, opts: NoOptions) -> Iterator[Violation]:
         detail = f" (they differ in {', '.join(differing)})" if differing else ""
         yield Violation(
             *first.anchor,
-            f"hand-written {first.type_name} duplicates the {emitted} that jekyll-seo-tag emits for this post{detail}",
+            f"hand-written {first.type_name} duplicates the {emitted} that jekyll-seo-tag "
+            f"emits for this post{detail}",
         )
 
 
@@ -1007,19 +1104,29 @@ def jsonld_url(doc: Document, opts: NoOptions) -> Iterator[Violation]:
                 target = item.get("@id") if key == "mainEntityOfPage" and item.members else item
                 if target is None or target.members or target.items:
                     continue  # an ImageObject: its `url` is checked on its own
-                label, at = (where, key_start) if target is item else (f"{where}.@id", item.members["@id"][0])
+                label, at = (
+                    (where, key_start)
+                    if target is item
+                    else (f"{where}.@id", item.members["@id"][0])
+                )
                 text = jsonld.text_of(doc, target)
                 if text is None:
                     continue
                 url = text.value.strip()
                 if not url:
-                    yield Violation(at, target.end, f"{label} is empty (expected an absolute https:// URL)")
+                    yield Violation(
+                        at, target.end, f"{label} is empty (expected an absolute https:// URL)"
+                    )
                 elif url.lower().startswith("http://"):
-                    yield Violation(at, target.end, f"{label} {jsonld.quote(url)} uses http:// (use https://)")
+                    yield Violation(
+                        at, target.end, f"{label} {jsonld.quote(url)} uses http:// (use https://)"
+                    )
                 elif not _scheme(url):
                     absolute = jsonld.absolute(url, base)
                     hint = f"use {absolute}" if absolute else "use an absolute https:// URL"
-                    yield Violation(at, target.end, f"{label} {jsonld.quote(url)} is relative ({hint})")
+                    yield Violation(
+                        at, target.end, f"{label} {jsonld.quote(url)} is relative ({hint})"
+                    )
 
 
 def _scheme(url: str) -> str:
