@@ -24,6 +24,7 @@ import os
 import random
 import re
 import shutil
+import subprocess
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -65,6 +66,8 @@ DEFECT_RATES: dict[str, float] = {
     "http-link": 0.03,
     "promise-mismatch": 0.03,
     "image-field-missing": 0.02,
+    "long-section": 0.03,
+    "reading-time-wrong": 0.03,
     "crlf": 0.005,
     "invalid-utf8": 0.001,
 }
@@ -109,7 +112,8 @@ class Slots(dict):  # type: ignore[type-arg]
         return self.pick(key)
 
 
-def make_picker(rng: random.Random, lang: str, topic: dict[str, object]) -> Callable[[str], str]:
+def make_picker(rng: random.Random, lang: str, topic: dict[str, object],
+                keywords: tuple[str, ...] = ()) -> Callable[[str], str]:
     choice = rng.choice
     if lang == "ja":
         lists: dict[str, list[str]] = {
@@ -132,6 +136,9 @@ def make_picker(rng: random.Random, lang: str, topic: dict[str, object]) -> Call
             "v_3rd": [v[1] for v in W.EN_VERBS], "v_past": [v[2] for v in W.EN_VERBS],
             "v_gerund": [v[3] for v in W.EN_VERBS],
         }
+    if keywords:
+        lists["focus"] = [keywords[0]]
+        lists["kw"] = list(keywords)
     strip = str.maketrans("", "", "0123456789")
 
     def pick(key: str) -> str:
@@ -156,10 +163,11 @@ class Writer:
         self.plans = plans
         self.ja = plan.lang == "ja"
         self.topic = W.TOPICS[plan.topic]
-        self.slots = Slots(make_picker(self.rng, plan.lang, self.topic))
+        self.slots = Slots(make_picker(self.rng, plan.lang, self.topic, plan.keywords))
         self.defects = set(plan.defects)
         self.parts: list[str] = []
         self.size = 0
+        self.described: str | None = None
 
     # --- small helpers ------------------------------------------------------------------
 
@@ -172,10 +180,13 @@ class Writer:
         self.parts.append(block)
         self.size += len(block.encode("utf-8")) + 2
 
-    def sentence(self) -> str:
+    def sentence(self, focus: bool = False) -> str:
+        roll = 0.0 if focus else self.rng.random()
         if self.ja:
-            return self.fill(self.rng.choice(W.JA_SENTENCES))
-        text = self.fill(self.rng.choice(W.EN_SENTENCES))
+            pool = W.JA_FOCUS_SENTENCES if roll < 0.08 else W.JA_KW_SENTENCES if roll < 0.12 else W.JA_SENTENCES
+            return self.fill(self.rng.choice(pool))
+        pool = W.EN_FOCUS_SENTENCES if roll < 0.08 else W.EN_KW_SENTENCES if roll < 0.12 else W.EN_SENTENCES
+        text = self.fill(self.rng.choice(pool))
         return text[0].upper() + text[1:]
 
     def cdn_url(self, repeated: bool | None = None) -> str:
@@ -209,9 +220,9 @@ class Writer:
 
     # --- blocks -------------------------------------------------------------------------
 
-    def paragraph(self) -> str:
+    def paragraph(self, focus: bool = False) -> str:
         rng = self.rng
-        sentences = [self.sentence() for _ in range(rng.randint(3, 6))]
+        sentences = [self.sentence(focus and i == 0) for i in range(rng.randint(3, 6))]
         roll = rng.random()
         if roll < 0.12:
             name, title = self.post_url()
@@ -336,11 +347,12 @@ class Writer:
         self.add("#" * level + " " + heading)
         if rng.random() < 0.55:
             self.add(self.image(heading))
+        since = self.size
         self.add(self.paragraph())
-        subsections = 0
+        long_ok = "long-section" in self.defects and rng.random() < 0.5
         while self.size < until:
-            if subsections < 2 and rng.random() < 0.15:
-                subsections += 1
+            if self.size - since > 900 and not long_ok:
+                since = self.size
                 sub = 4 if "heading-skip" in self.defects and rng.random() < 0.5 else level + 1
                 self.add("#" * sub + " " + self.fill(rng.choice(W.JA_H3 if self.ja else W.EN_H3)))
                 self.add(self.paragraph())
@@ -353,9 +365,12 @@ class Writer:
         rng = self.rng
         plan = self.plan
         k = plan.k - 2 if "promise-mismatch" in self.defects else plan.k
-        steps = [self.fill(rng.choice(W.JA_STEP if self.ja else W.EN_STEP), i=i) for i in range(1, k + 1)]
+        style = rng.choice(W.JA_STEP if self.ja else W.EN_STEP)
+        steps = [self.fill(style, i=i) for i in range(1, k + 1)]
         h2 = W.JA_H2 if self.ja else W.EN_H2
         lead = [self.fill(t) for t in rng.sample(h2, rng.randint(1, 2))]
+        if rng.random() < 0.85:
+            lead[0] = self.fill(rng.choice(W.JA_FOCUS_H2 if self.ja else W.EN_FOCUS_H2))
         if "front-matter-leak" in self.defects:
             lead[0] = f"{LEAK_VALUE}の心理学的背景" if self.ja else f"The {LEAK_VALUE} mindset"
         tail = [self.fill(rng.choice(h2))] if rng.random() < 0.4 else []
@@ -393,6 +408,7 @@ class Writer:
         lines.append("tags: [" + ", ".join(tags) + "]" if rng.random() < 0.7 else "tags:\n" + "\n".join(f"  - {t}" for t in tags))
         lines.append(f'author: "{author}"')
         description = self.description()
+        self.described = description
         if description is not None:
             lines.append(f'description: "{description}"')
         if "image-field-missing" not in self.defects:
@@ -404,7 +420,7 @@ class Writer:
             lines.append("featured: true")
         if "front-matter-leak" in self.defects:
             lines.append(f"instinct: {LEAK_VALUE}")
-        lines.append(f"reading_time: {rng.randint(4, 15)}")
+        lines.append(READING_TIME)
         if not ja:
             lines.append("lang: en")
         elif rng.random() < 0.2:
@@ -427,9 +443,16 @@ class Writer:
             return f"{plan.title} - {W.JA_ORGS[0]}が提供する実践ガイド" if self.ja else f"{plan.title} - a practical guide from the Example Blog"
         text = (f"{plan.keywords[0]}について、{self.fill('{who}')}向けに{plan.k}つのポイントで解説します。" if self.ja
                 else f"A practical look at {plan.keywords[0]} for {self.fill('{who}')}, in {plan.k} steps.")
-        count = 3 if "description-too-long" in self.defects else 1
-        for _ in range(count):
-            text += ("" if self.ja else " ") + self.sentence()
+        if "description-too-long" in self.defects:
+            for _ in range(3):
+                text += ("" if self.ja else " ") + self.sentence()
+        else:
+            limit = 110 if self.ja else 150
+            for _ in range(3):
+                longer = text + ("" if self.ja else " ") + self.sentence()
+                if len(longer) <= limit:
+                    text = longer
+                    break
         return text.replace('"', "'")
 
     def json_ld(self, image: str, author: str) -> str:
@@ -446,10 +469,13 @@ class Writer:
             "publisher": {"@type": "Organization", "name": W.JA_ORGS[0] if self.ja else "Example Blog",
                           "logo": {"@type": "ImageObject", "url": "https://blog.example.com/assets/images/logo.png"}},
             "datePublished": when,
-            "description": plan.title,
+            "description": self.described or plan.title,
             "mainEntityOfPage": {"@type": "WebPage", "@id": f"https://blog.example.com/{plan.name[11:]}/"},
             "keywords": ", ".join(plan.keywords),
         }
+        if self.rng.random() < 0.5:
+            node["dateModified"] = node["datePublished"]
+            node["author"]["url"] = "https://blog.example.com/about/"  # type: ignore[index]
         text = json.dumps(node, ensure_ascii=False, indent=2)
         if "jsonld-invalid" in self.defects:
             text = text[:-2] + ",\n}"
@@ -482,9 +508,10 @@ class Writer:
         self.add(self.front_matter(image))
         if "h1-in-body" in self.defects:
             self.add(f"# {plan.title}")
-        elif rng.random() < 0.1:
+        elif rng.random() < 0.02:
             self.add(plan.title)
-        for _ in range(rng.randint(1, 2)):
+        self.add(self.paragraph(focus=True))
+        if rng.random() < 0.5:
             self.add(self.paragraph())
         if rng.random() < 0.3:
             self.add("{% include toc.html %}")
@@ -507,9 +534,20 @@ class Writer:
             self.add(self.cta())
         if "jsonld-missing" not in self.defects:
             self.add(self.json_ld(image, self.author()))
-        return "\n\n".join(self.parts) + "\n"
+        text = "\n\n".join(self.parts) + "\n"
+        return text.replace(READING_TIME, f"reading_time: {self.reading_time(text)}", 1)
+
+    def reading_time(self, text: str) -> int:
+        if self.ja:
+            minutes = sum(1 for ch in text if ch >= "\u3040") / 500
+        else:
+            minutes = len(text.split()) / 230
+        if "reading-time-wrong" in self.defects:
+            minutes *= 2
+        return max(1, round(minutes))
 
 
+READING_TIME = "reading_time: @@"
 LEAK_VALUE = "territorial"
 
 
@@ -536,9 +574,18 @@ def title_case(title: str) -> str:
                     for i, w in enumerate(words))
 
 
+def title_width(title: str, lang: str) -> float:
+    if lang != "ja":
+        return len(title)
+    return sum(1.0 if ord(ch) > 0xFF else 0.5 for ch in title)
+
+
 def slugify(title: str, ja: bool) -> str:
     slug = (_SLUG_JA if ja else _SLUG_EN).sub("-", title.lower()).strip("-")
-    return slug[:60].rstrip("-") or "post"
+    if len(slug) > 60:
+        cut = slug.rfind("-", 0, 61)
+        slug = slug[: cut if cut > 20 else 60]
+    return slug.rstrip("-") or "post"
 
 
 def make_plans(posts: int, seed: int) -> list[Plan]:
@@ -557,13 +604,20 @@ def make_plans(posts: int, seed: int) -> list[Plan]:
         kws = topic["ja_kw" if lang == "ja" else "en_kw"]
         keywords = tuple(rng.sample(kws, rng.randint(2, 4)))  # type: ignore[call-overload]
         pick = make_picker(rng, lang, topic)
-        fixed = {"k": str(k), "kw": keywords[0], "kw2": keywords[1]}
+        modifier = rng.choice(W.JA_FOCUS_MOD if lang == "ja" else W.EN_FOCUS_MOD)
+        base = keywords[0]
+        keywords = (f"{base}の{modifier}" if lang == "ja" else f"{base} {modifier}",) + keywords[1:]
         template = rng.choice(W.JA_TITLES if lang == "ja" else W.EN_TITLES)
         slots = Slots(pick)
-        slots.update(fixed)
-        title = template.format_map(slots)
-        if lang == "en":
-            title = title_case(title)
+        title = ""
+        for kw in (keywords[0], base):
+            slots.clear()
+            slots.update(k=str(k), kw=kw, kw2=keywords[1])
+            title = template.format_map(slots)
+            if lang == "en":
+                title = title_case(title)
+            if title_width(title, lang) <= (32 if lang == "ja" else 60):
+                break
         if "title-too-long" in defects:
             title += "｜徹底解説と実践チェックリスト付き" if lang == "ja" else ": The Complete, Step-by-Step Checklist for Busy Teams"
         if "duplicate-title" in defects and plans:
@@ -574,7 +628,7 @@ def make_plans(posts: int, seed: int) -> list[Plan]:
         elif lang == "ja":
             slug = f"{topic['romaji']}-{slugify(rng.choice(topic['en_nouns']), False)}"  # type: ignore[arg-type]
         else:
-            slug = slugify(" ".join(title.split()[:8]), False)
+            slug = slugify(title, False)
         name = f"{day:%Y-%m-%d}-{slug}"
         while name in names:
             name += f"-{rng.randint(2, 99)}"
@@ -584,7 +638,7 @@ def make_plans(posts: int, seed: int) -> list[Plan]:
         if source == -1 and "near-duplicate" in defects:
             defects = tuple(d for d in defects if d != "near-duplicate")
         same.append(index)
-        tz = "+0900" if lang == "ja" else rng.choice(EN_TZ)
+        tz = "+0900" if lang == "ja" or rng.random() < 0.85 else rng.choice(EN_TZ)
         plans.append(Plan(index, lang, topic_index, day.isoformat(timespec="seconds"), tz, name, title,
                           k, keywords, defects, (), source))
     for i, plan in enumerate(plans):  # related posts: any others of the same topic, earlier or later
@@ -615,7 +669,8 @@ def render(seed: int, plans: list[Plan], index: int) -> str:
         body = base.split("\n---\n", 1)[1]
         writer = Writer(seed, plan, plans)
         head = writer.front_matter(writer.cdn_url())
-        return head + "\n" + near_duplicate(body, seed, plan)
+        text = head + "\n" + near_duplicate(body, seed, plan)
+        return text.replace(READING_TIME, f"reading_time: {writer.reading_time(text)}", 1)
     return Writer(seed, plan, plans).render(target_size(seed, index))
 
 
@@ -651,7 +706,6 @@ author:
   name: "Example Editorial"
   url: "https://blog.example.com/about/"
 plugins:
-  - jekyll-seo-tag
   - jekyll-sitemap
   - jekyll-feed
 defaults:
@@ -684,6 +738,10 @@ def generate(posts: int = DEFAULT_POSTS, seed: int = DEFAULT_SEED, out: Path | N
     posts_dir = site / "_posts"
     posts_dir.mkdir(parents=True)
     (site / "_config.yml").write_text(CONFIG, encoding="utf-8")
+    (site / ".gitignore").write_text("_site/\n.jekyll-cache/\n.sass-cache/\n.seo-lint-cache/\n", encoding="utf-8")
+    # A site is its own repository: tools that honour .gitignore must not see the project's
+    # (which ignores bench/corpus/).
+    subprocess.run(["git", "init", "-q", str(site)], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     plans = make_plans(posts, seed)
     jobs = jobs or min(os.cpu_count() or 1, 4)
     chunk = max(1, -(-posts // (jobs * 8)))

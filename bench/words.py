@@ -216,6 +216,20 @@ JA_SENTENCES = [
     "{t}を{v_te}{t2}を{v2_dict}、という流れを{freq}繰り返しましょう。",
     "{conn}{t}を後回しにすると、{t2}にも{problem}が広がってしまいます。",
 ]
+JA_FOCUS_SENTENCES = [
+    "{focus}を知っておくと、{t}の判断がぐっと楽になります。",
+    "{conn}{focus}で迷ったときは、まず{t}を{v_dict}ところから始めましょう。",
+    "{who}から特に質問が多いのが{focus}です。",
+    "{focus}については、{t}と{t2}を分けて考えるのが近道です。",
+
+]
+JA_KW_SENTENCES = [
+    "{kw}も合わせて見直すと、{result}がぐっと近づきます。",
+    "{conn}{kw}を{v_te}おくと、{t}の迷いが減ります。",
+]
+JA_FOCUS_MOD = ["コツ", "事例", "やり方", "始め方", "注意点", "基本", "メリット", "比較", "選び方", "費用",
+                "効果", "手順", "ポイント", "失敗例"]
+JA_FOCUS_H2 = ["{focus}の全体像", "{focus}で押さえたい{t}", "{focus}を{v_dict}前に"]
 JA_ADJ_I = ["驚く", "見違える", "はっきり分かる", "予想以上の", "目に見える"]
 
 JA_TITLES = [
@@ -315,6 +329,20 @@ EN_SENTENCES = [
     "Pair {t} with {t2} and the effect is {adj} rather than dramatic.",
     "{conn}we saw {result} after {v_gerund} {t} {freq}.",
 ]
+EN_FOCUS_SENTENCES = [
+    "{conn}{focus} comes down to how you handle {t}.",
+    "If {focus} feels overwhelming, start by {v_gerund} {t}.",
+    "{conn}questions about {focus} are the ones {who} ask us most.",
+    "Think of {focus} as two jobs: {t} and {t2}.",
+
+]
+EN_KW_SENTENCES = [
+    "{conn}{kw} is worth a look too, because it feeds into {t}.",
+    "We {v_past} {kw} alongside {t} and saw {result}.",
+]
+EN_FOCUS_MOD = ["tips", "examples", "for beginners", "checklist", "mistakes", "basics", "guide",
+                "ideas", "costs", "tools", "strategy", "step by step", "at home", "on a budget"]
+EN_FOCUS_H2 = ["Getting started with {focus}", "Where {focus} meets {t}", "What {focus} changes"]
 EN_TITLES = [
     "{k} {adj} Ways to Improve Your {kw} in {year}",
     "A Beginner's Guide to {kw}: {k} Steps That Work",
