@@ -8,7 +8,7 @@ the title is the page's H1 and the body's headings start below it.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from seo_lint import text
@@ -250,14 +250,13 @@ def empty_heading(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     ## Options
     None.
     """
+    described = sorted(i.start for i in doc.body_images if (i.alt or "").strip())
     for heading in doc.headings:
         if heading.text.strip():
             continue
-        if any(
-            heading.start <= image.start < heading.end and (image.alt or "").strip()
-            for image in doc.body_images
-        ):
-            continue
+        inside = bisect_left(described, heading.start)
+        if inside < len(described) and described[inside] < heading.end:
+            continue  # a heading that is an image with alt text
         yield Violation(heading.start, heading.end, f"H{heading.level} has no text")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -200,7 +201,10 @@ def _heading_plus_generic(alt: str, heading: str, generic: frozenset[str]) -> bo
     return False
 
 
-def _generic_reason(doc: Document, image: Image, generic: frozenset[str]) -> str | None:
+def _generic_reason(
+    doc: Document, image: Image, heading: str, generic: frozenset[str]
+) -> str | None:
+    """Why the alt says nothing, or None. `heading` is the nearest heading before the image."""
     alt = image.alt or ""
     quoted = _quote(alt)
     alt_n = text.normalize_space(alt)
@@ -213,8 +217,7 @@ def _generic_reason(doc: Document, image: Image, generic: frozenset[str]) -> str
         return f"alt {quoted} is a file name, not a description"
     if _is_generic(alt, generic):
         return f"alt {quoted} is generic: it says nothing about the image"
-    heading = next((h for h in reversed(doc.headings) if h.start < image.start), None)
-    for label, name in (("heading", heading.text if heading else ""), ("title", doc.title or "")):
+    for label, name in (("heading", heading), ("title", doc.title or "")):
         if _heading_plus_generic(alt, name, generic):
             return f"alt {quoted} is the {label} {_quote(name, 40)} plus a generic word"
     return None
@@ -269,10 +272,13 @@ def image_alt_generic(doc: Document, opts: AltGenericOptions) -> Iterator[Violat
     """
     generic = frozenset(_core(word) for word in opts.generic_alts)
     first_use: dict[str, tuple[str, Image]] = {}
+    heading_starts = [h.start for h in doc.headings]
     for image in _seen_images(doc):
         if not image.alt or not image.alt.strip():
             continue  # IMG001
-        reason = _generic_reason(doc, image, generic)
+        before = bisect_left(heading_starts, image.start) - 1
+        heading = doc.headings[before].text if before >= 0 else ""
+        reason = _generic_reason(doc, image, heading, generic)
         if reason is not None:
             yield Violation(image.start, image.end, reason)
             continue
