@@ -135,6 +135,22 @@ def test_ld001_liquid_that_prints_a_quote_breaks_the_string() -> None:
     )
 
 
+def test_html_posts_and_size_limit() -> None:
+    html = (
+        "---\ntitle: Static site SEO\n---\n<article><p>Body.</p>\n"
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "BlogPosting", "headline": "Old"}</script></article>\n'
+    )
+    assert check(html, ["LD"], path="_posts/2025-01-10-post.html") == [
+        "5:71 LD003 BlogPosting lacks recommended properties: image, datePublished, dateModified, author",
+        '5:95 LD004 headline "Old" differs from front matter title "Static site SEO"',
+    ]
+    huge = post('{"x": "' + "a" * 1_000_001 + '"}')
+    assert check(huge, ["LD001"]) == [
+        "7:36 LD001 JSON-LD block is 1,000,011 characters (max 1,000,000)"
+    ]
+
+
 # --- LD002 ------------------------------------------------------------------------------
 
 
@@ -169,7 +185,7 @@ def test_ld002_missing_or_foreign_context_and_missing_type() -> None:
         "8:1 LD002 JSON-LD entity has no @type"
     ]
     assert check(post('"BlogPosting"'), ["LD002"]) == [
-        "8:1 LD002 JSON-LD is a str (expected an object with @context and @type)"
+        "8:1 LD002 JSON-LD is a string (expected an object with @context and @type)"
     ]
 
 
@@ -422,6 +438,19 @@ def test_ld007_modified_and_order() -> None:
     assert check(source, ["LD007"]) == [
         "14:3 LD007 dateModified 2025-01-09T09:00:00+09:00 differs from front matter last_modified_at 2025-01-12 (3 days apart)",
         "14:3 LD007 dateModified 2025-01-09T09:00:00+09:00 is before datePublished 2025-01-10T09:00:00+09:00",
+    ]
+
+
+def test_ld007_toml_front_matter_dates() -> None:
+    source = (
+        '+++\ntitle = "Static site SEO"\ndate = 2025-01-10T09:00:00+09:00\n+++\n\nBody.\n\n'
+        '<script type="application/ld+json">\n'
+        '{"@context": "https://schema.org", "@type": "BlogPosting", "datePublished": "2025-01-10T01:00:00Z"}\n'
+        "</script>\n"
+    )
+    assert check(source, ["LD007"], path="content/posts/seo.md") == [
+        "9:60 LD007 datePublished 2025-01-10T01:00:00Z differs from front matter date "
+        "2025-01-10T09:00:00+09:00 (1 hour apart)"
     ]
 
 

@@ -59,6 +59,9 @@ _NAME_SUFFIX = re.compile(
 )
 
 
+_KINDS = {str: "a string", int: "a number", float: "a number", bool: "a boolean"}
+
+
 def _articles(doc: Document) -> list[Entity]:
     return [entity for entity in jsonld.document_entities(doc) if entity.is_article]
 
@@ -126,11 +129,14 @@ def jsonld_syntax(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     """
     for block in doc.json_ld:
         if block.error is not None:
-            yield Violation(
-                block.error_pos, block.error_pos + 1, f"JSON-LD is not valid JSON: {block.error}"
-            )
+            message = block.error
+            if not message.startswith("JSON-LD"):  # not the kernel's size limit
+                message = f"JSON-LD is not valid JSON: {message}"
+            yield Violation(block.error_pos, block.error_pos + 1, message)
         elif block.liquid and block.node is not None:
             for node in jsonld.nodes(block.node):
+                if not isinstance(node.value, str):
+                    continue
                 for start, end, tag, rendered in jsonld.breaking_outputs(doc, node):
                     what = (
                         "a double quote"
@@ -207,7 +213,7 @@ def jsonld_type(doc: Document, opts: NoOptions) -> Iterator[Violation]:
         if node is None:
             continue
         if not isinstance(node.value, (dict, list)) or node.value in ({}, []):
-            kind = "empty" if node.value in ({}, []) else f"a {type(node.value).__name__}"
+            kind = "empty" if node.value in ({}, []) else _KINDS.get(type(node.value), "null")
             yield Violation(
                 node.start,
                 node.end,
