@@ -147,7 +147,7 @@ def test_html_posts_and_size_limit() -> None:
     ]
     huge = post('{"x": "' + "a" * 1_000_001 + '"}')
     assert check(huge, ["LD001"]) == [
-        "7:36 LD001 JSON-LD block is 1,000,011 characters (max 1,000,000)"
+        "7:36 LD001 JSON-LD block is 1,000,012 characters (max 1,000,000)"
     ]
 
 
@@ -449,8 +449,10 @@ def test_ld007_toml_front_matter_dates() -> None:
         "</script>\n"
     )
     assert check(source, ["LD007"], path="content/posts/seo.md") == [
-        "9:60 LD007 datePublished 2025-01-10T01:00:00Z differs from front matter date "
-        "2025-01-10T09:00:00+09:00 (1 hour apart)"
+        (
+            "9:60 LD007 datePublished 2025-01-10T01:00:00Z differs from front matter date "
+            "2025-01-10T09:00:00+09:00 (1 hour apart)"
+        )
     ]
 
 
