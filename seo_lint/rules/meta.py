@@ -14,13 +14,12 @@ from seo_lint.text import (
     display_width,
     format_width,
     is_cjk_language,
+    is_word_char,
     normalize_mapped,
     normalize_space,
     pixels,
 )
 
-# What may separate a title from a suffix: spaces, dashes, bars, colons, brackets, 。 and the like.
-_SEPARATOR = re.compile(r"[\s\-–—|｜:：/／・。、,.!！?？()（）「」『』【】\[\]<>〈〉《》~〜]")
 
 
 class TitleLengthOptions(RuleOptions):
@@ -176,7 +175,8 @@ def description_length(doc: Document, opts: DescriptionLengthOptions) -> Iterato
 
 def _echo(title: str, description: str, min_title: int) -> tuple[str, int] | None:
     """How the description repeats the title ("equals", "starts", "ends") and how many of
-    its characters (as written, spaces collapsed) the title takes; None when it does not."""
+    its characters (as written, spaces collapsed) the title takes; None when it does not.
+    The title must not end or begin in the middle of a Latin word of the description."""
     t = normalize_space(title).rstrip("。.!！")
     written = collapse_space(description)
     d, _, ends = normalize_mapped(written)
@@ -184,10 +184,11 @@ def _echo(title: str, description: str, min_title: int) -> tuple[str, int] | Non
         return None
     if d.rstrip("。.!！") == t:
         return "equals", len(written)
-    if d.startswith(t) and _SEPARATOR.match(d, len(t)):
+    if d.startswith(t) and not (is_word_char(t[-1]) and is_word_char(d[len(t)])):
         return "starts", ends[len(t) - 1]
-    if d.endswith(t) and len(d) > len(t) and _SEPARATOR.match(d, len(d) - len(t) - 1):
-        return "ends", len(written) - ends[len(d) - len(t) - 1]
+    cut = len(d) - len(t)
+    if cut > 0 and d.endswith(t) and not (is_word_char(t[0]) and is_word_char(d[cut - 1])):
+        return "ends", len(written) - ends[cut - 1]
     return None
 
 
@@ -202,8 +203,9 @@ def description_echoes_title(doc: Document, opts: EchoOptions) -> Iterator[Viola
     Flags a meta description that repeats the title: it equals the title, starts with the
     whole title and then goes on (typically with a boilerplate suffix such as
     `title - Site name's practical guide`), or ends with it. Comparison is NFKC-normalised,
-    case-insensitive, with runs of white space as one space. Titles shorter than
-    `min-title-length` characters are not compared.
+    case-insensitive, with runs of white space as one space; in Latin text the title must
+    end (or begin) at a word boundary. Titles shorter than `min-title-length` characters are
+    not compared.
 
     ## Why is this bad?
     Search results show the title right above the description: repeating it wastes the
