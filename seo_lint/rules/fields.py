@@ -143,6 +143,13 @@ def _rename(doc: Document, path: tuple[str, ...], new: str) -> Fix | None:
     return Fix.replace(start, end, new, FixSafety.UNSAFE, f"rename `{key}` to `{new}`")
 
 
+def _matches(pattern: str, key: str) -> bool:
+    try:
+        return re.search(pattern, key) is not None
+    except re.error:
+        return False
+
+
 def _unknown_keys(
     doc: Document, data: dict[str, Any], schema: Any, root: dict[str, Any], path: tuple[str, ...],
     opts: UnknownKeyOptions, fold: bool,
@@ -164,17 +171,16 @@ def _unknown_keys(
             continue
         if key in candidates or key.lower() in folded:
             continue
-        if any(re.search(pattern, key) for pattern in patterns):
+        if any(_matches(pattern, key) for pattern in patterns):
             continue
         suggestion = _suggest(key, candidates, opts.max_distance, fold)
         dotted = ".".join(here)
         start, end = doc.key_span(*here)
-        if suggestion is not None and suggestion not in data:
-            yield Violation(start, end, f"unknown key `{dotted}` (did you mean `{suggestion}`?)",
-                            _rename(doc, here, suggestion))
+        if suggestion is not None:
+            fix = _rename(doc, here, suggestion) if suggestion not in data else None
+            yield Violation(start, end, f"unknown key `{dotted}` (did you mean `{suggestion}`?)", fix)
         elif strict:
-            hint = f"; did you mean `{suggestion}`?" if suggestion else ""
-            yield Violation(start, end, f"key `{dotted}` is not in the schema, which allows no other keys{hint}")
+            yield Violation(start, end, f"key `{dotted}` is not in the schema, which allows no other keys")
 
 
 @rule("FM003", "front-matter-unknown-key", Severity.WARNING, fix=FixAvailability.SOMETIMES,
