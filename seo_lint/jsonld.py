@@ -90,18 +90,29 @@ class Entity:
         return deref(node, self.ids)
 
 
-def entities(block: JsonLdBlock) -> list[Entity]:
+def entities(block: JsonLdBlock, ids: Mapping[str, JsonNode] | None = None) -> list[Entity]:
+    """The block's entities; `ids` are the objects references may name (default: the block's)."""
     if block.node is None:
         return []
-    ids: dict[str, JsonNode] = {}
-    _collect_ids(block.node, ids)
+    if ids is None:
+        ids = collect_ids([block])
     found: list[Entity] = []
     _entities(block.node, None, None, block, ids, found)
     return found
 
 
 def document_entities(doc: Document) -> list[Entity]:
-    return [entity for block in doc.json_ld for entity in entities(block)]
+    """Every entity of every block; an `{"@id": ...}` may name an object of another block."""
+    ids = collect_ids(doc.json_ld)
+    return [entity for block in doc.json_ld for entity in entities(block, ids)]
+
+
+def collect_ids(blocks: list[JsonLdBlock]) -> dict[str, JsonNode]:
+    ids: dict[str, JsonNode] = {}
+    for block in blocks:
+        if block.node is not None:
+            _collect_ids(block.node, ids)
+    return ids
 
 
 def _entities(
@@ -147,11 +158,17 @@ def _collect_ids(node: JsonNode, ids: dict[str, JsonNode]) -> None:
 
 
 def deref(node: JsonNode, ids: Mapping[str, JsonNode]) -> JsonNode:
-    if len(node.members) == 1:
+    if is_reference(node):
         identifier = node.get("@id")
-        if identifier is not None and isinstance(identifier.value, str):
-            return ids.get(identifier.value, node)
+        assert identifier is not None
+        return ids.get(identifier.value, node)
     return node
+
+
+def is_reference(node: JsonNode) -> bool:
+    """`{"@id": "https://example.com/#jane"}`: a pointer to an object described elsewhere."""
+    identifier = node.get("@id")
+    return len(node.members) == 1 and identifier is not None and isinstance(identifier.value, str)
 
 
 def is_schema_org(context: Any) -> bool:
@@ -601,9 +618,9 @@ def is_handle(name: str) -> bool:
 
 def published(doc: Document, site_zone: tzinfo) -> Fact | None:
     """The post's date: front matter `date`, else the date in a Jekyll file name."""
-    when = parse_loose(doc.meta.get("date"), site_zone)
-    if when is not None:
-        return Fact(when, "front matter date")
+    if "date" in doc.meta:
+        when = parse_loose(doc.meta.get("date"), site_zone)
+        return Fact(when, "front matter date") if when is not None else None
     if doc.jekyll_name:
         when = parse_loose(doc.jekyll_name[:10], site_zone)
         if when is not None:

@@ -266,6 +266,16 @@ def test_ld003_only_for_articles_and_follows_author_references() -> None:
         ],
     }
     assert check(post(json.dumps(graph)), ["LD003"]) == []
+    # The Person in another block; a reference to nothing seo-lint can see is not judged.
+    two_blocks = post(ld(FULL, author={"@id": "#jane"})) + (
+        '<script type="application/ld+json">\n{"@context": "https://schema.org", "@type": "Person", '
+        '"@id": "#jane", "name": "Jane Doe"}\n</script>\n'
+    )
+    assert check(two_blocks, ["LD003"]) == [
+        "10:3 LD003 BlogPosting lacks recommended properties: author.url (or sameAs)"
+    ]
+    elsewhere = post(ld(FULL, author={"@id": "https://example.com/#jane"}))
+    assert check(elsewhere, ["LD003", "LD008"]) == []
 
 
 # --- LD004 / LD005 ----------------------------------------------------------------------
@@ -466,6 +476,8 @@ def test_ld007_day_comparisons_and_file_name_date() -> None:
     assert check(source, ["LD007"], timezone="UTC") == [
         "13:3 LD007 datePublished 2025-01-10T20:00:00Z differs from front matter date 2025-01-11 (1 day apart)"
     ]
+    unreadable = post(ld(FULL, datePublished="2025-01-09"), front_matter="date: soon")
+    assert check(unreadable, ["LD007"]) == []  # the front matter rules report the date
     no_date = post(ld(FULL, datePublished="2025-01-09"))
     assert check(no_date, ["LD007"]) == [
         "13:3 LD007 datePublished 2025-01-09 differs from file name date 2025-01-10 (1 day apart)"
@@ -533,6 +545,8 @@ def test_ld008_name_problems(name: str, kind: str | None, problem: str) -> None:
         ("Johnson & Johnson", "Organization"),
         ("Editor Labs", "Organization"),
         ("Andrea Anderson", "Person"),
+        ("Jane Y Smith", "Person"),
+        ("Byron Smith", "Person"),
     ],
 )
 def test_ld008_near_misses(name: str, kind: str) -> None:

@@ -51,7 +51,7 @@ _JOB_TITLE = re.compile(
     r"マネージャー|コンサルタント|アナリスト",
     re.IGNORECASE,
 )
-_NAME_SEPARATOR = re.compile(r"\s+(?:and|und|et|y)\s+|\s*[&＆、;；]\s*", re.IGNORECASE)
+_NAME_SEPARATOR = re.compile(r"\s+and\s+|\s*[&＆、;；]\s*", re.IGNORECASE)
 _KATAKANA = re.compile("[\u30a0-\u30fa\u30fc-\u30ff]")
 _NAME_SUFFIX = re.compile(
     r"\A(?:jr|sr|ii|iii|iv|ph\.?\s?d|m\.?d|esq|inc|ltd|llc|llp|co|corp|gmbh|k\.?k)\.?\Z",
@@ -314,7 +314,9 @@ def jsonld_recommended(doc: Document, opts: NoOptions) -> Iterator[Violation]:
             missing.append("author")
         else:
             assert author is not None
-            authors = [entity.resolve(item) for item in jsonld.values(author)]
+            resolved = [entity.resolve(item) for item in jsonld.values(author)]
+            # A reference to an author described elsewhere (by the theme) is not judged.
+            authors = [a for a in resolved if not jsonld.is_reference(a)]
             if any(a.members and _empty(a.get("name")) for a in authors):
                 missing.append("author.name")
             if any(_empty(a.get("url")) and _empty(a.get("sameAs")) for a in authors):
@@ -775,6 +777,8 @@ def jsonld_author(doc: Document, opts: NoOptions) -> Iterator[Violation]:
         author_key = entity.node.key_span("author") or (author.start, author.end)
         for item in jsonld.values(entity.resolve(author)):
             item = entity.resolve(item)
+            if jsonld.is_reference(item):
+                continue  # described elsewhere (by the theme): not judged
             person = True
             if isinstance(item.value, str):
                 yield Violation(
