@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -20,7 +19,7 @@ import click
 from seo_lint import __version__, registry, reporters
 from seo_lint.config import FAIL_ON, CliOptions, Resolver
 from seo_lint.discover import STDIN, UsageError
-from seo_lint.findings import Finding, Severity
+from seo_lint.findings import Severity
 from seo_lint.reporters import ReportContext
 from seo_lint.runner import Outcome, Request, Runner
 
@@ -252,29 +251,18 @@ def _report(outcome: Outcome, name: str, opts: dict[str, Any], to_stderr: bool) 
         statistics=opts["statistics"],
         tool_version=__version__,
         show_fix_hint=not opts["quiet"],
+        unsafe_fixes=opts["unsafe_fixes"],
+        paths=tuple(outcome.paths),
     )
     render = reporters.get(name)
     if opts["output_file"]:
         try:
             with open(opts["output_file"], "w", encoding="utf-8", newline="") as out:
-                _render(render, name, outcome.findings, out, context)
+                render(outcome.findings, out, context)
         except OSError as error:
             raise UsageError(f'cannot write --output-file "{opts["output_file"]}": {error.strerror}') from None
         return
-    _render(render, name, outcome.findings, sys.stderr if to_stderr else sys.stdout, context)
-
-
-def _render(render: reporters.Reporter, name: str, findings: list[Finding], out: TextIO, context: ReportContext) -> None:
-    render(findings, out, context)
-    if context.statistics and name == "concise":
-        _statistics(findings, out, context)
-
-
-def _statistics(findings: list[Finding], out: TextIO, context: ReportContext) -> None:
-    counts = Counter(f.code for f in findings)
-    for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        rule = context.rules.get(code)
-        out.write(f"{count:>5}  {code:<8} {rule.name if rule else ''}\n".rstrip() + "\n")
+    render(outcome.findings, sys.stderr if to_stderr else sys.stdout, context)
 
 
 def main() -> None:

@@ -178,6 +178,26 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+_PLAIN = {
+    "model_type": "expected a table",
+    "dict_type": "expected a table",
+    "list_type": "expected a list",
+    "tuple_type": "expected a list",
+    "string_type": "expected a string",
+    "bool_type": "expected true or false",
+    "int_type": "expected an integer",
+    "float_type": "expected a number",
+}
+
+
+def _message(error: Any) -> str:
+    """pydantic's message for one error, in the words of a TOML file."""
+    if error["type"] in _PLAIN:
+        return _PLAIN[error["type"]]
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return message[:1].lower() + message[1:]
+
+
 def describe_validation(
     error: ValidationError, model: type[BaseModel], where: str, prefix: str = ""
 ) -> str:
@@ -192,9 +212,7 @@ def describe_validation(
         return f'{where}: unknown key "{key}" (valid: {valid})'
     if kind == "missing":
         return f'{where}: missing key "{key}"'
-    message = first["msg"].removeprefix("Value error, ")
-    message = message[:1].lower() + message[1:]
-    return f'{where}: bad value for "{key}": {message} (got {_show(first.get("input"))})'
+    return f'{where}: bad value for "{key}": {_message(first)} (got {_show(first.get("input"))})'
 
 
 # --- loaded config files -------------------------------------------------------------------
@@ -253,7 +271,7 @@ class Chain:
     def site(self) -> SiteTable:
         merged: dict[str, Any] = {}
         for layer in self.layers:
-            merged.update(layer.table.site.model_dump(exclude_none=True))
+            merged.update(layer.table.site.model_dump(by_alias=True, exclude_none=True))
         return SiteTable.model_validate(merged)
 
 
@@ -329,9 +347,7 @@ def _describe_options(error: ValidationError, rule: registry.Rule, where: str, p
     if first["type"] == "extra_forbidden":
         valid = ", ".join(_kebab(n) for n in rule.options.model_fields) or "none"
         return f'{where}: unknown key "{key}" (valid: {valid})'
-    message = first["msg"].removeprefix("Value error, ")
-    message = message[:1].lower() + message[1:]
-    return f'{where}: bad value for "{key}": {message} (got {_show(first.get("input"))})'
+    return f'{where}: bad value for "{key}": {_message(first)} (got {_show(first.get("input"))})'
 
 
 def _load_layer(path: Path, table: dict[str, Any], first_index: int) -> Layer:

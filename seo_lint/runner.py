@@ -119,6 +119,8 @@ class Outcome:
     findings: list[Finding] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     files: int = 0
+    #: Every path checked, as reported, in order.
+    paths: list[str] = field(default_factory=list)
     fixed: int = 0
     #: One-line problems of the tool itself (a fix that could not be written): exit 2.
     errors: list[str] = field(default_factory=list)
@@ -151,6 +153,7 @@ class Runner:
         if STDIN in request.paths:
             items.append(self._lint_stdin(request, outcome))
         outcome.files = len(items)
+        outcome.paths = [item.result.path for item in items]
         self._site_pass(items)
         for item in items:
             outcome.findings.extend(item.result.findings)
@@ -193,7 +196,7 @@ class Runner:
         shown = display(path, self.cwd) if request.stdin_filename else STDIN
         config = self.file_config(path, shown)
         data = request.stdin.read() if request.stdin is not None else b""
-        result = lint_bytes(data, config)
+        result = lint_bytes(data, config, want_summary=any(r.scope == "site" for r in registry.all_rules()))
         if request.fix or request.diff:
             text = result.source
             if self._has_fixes(result, request) and text is not None:
@@ -217,15 +220,21 @@ class Runner:
             return
         groups: dict[Path | None, list[_Item]] = {}
         for item in items:
-            if item.config.summarize:
-                groups.setdefault(self.resolver.site_root(item.path), []).append(item)
+            groups.setdefault(self.resolver.site_root(item.path), []).append(item)
         linted_paths = {item.path for item in items}
         for root, group in sorted(groups.items(), key=lambda kv: str(kv[0])):
-            self._check_site(root, group, linted_paths)
+            if any(item.config.summarize for item in group):
+                self._check_site(root, group, linted_paths)
 
     def _check_site(self, root: Path | None, group: list[_Item], linted_paths: set[Path]) -> None:
         by_path = {item.result.path: item for item in group}
-        summaries = [item.result.summary for item in group if item.result.summary is not None]
+        summaries: list[Summary] = []
+        for item in group:
+            if item.result.summary is None:
+                # Site rules are off for this file but it is still part of the site (rare:
+                # per-file-ignores); its summary costs a second read.
+                item.result.summary = summarize_path(str(item.path), item.config)
+            summaries.append(item.result.summary)
         if root is not None:
             for path in discover([str(root)], self.resolver.filter_for, self.cwd):
                 if path in linted_paths:
