@@ -169,27 +169,27 @@ def test_rule_options_and_max_file_size(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("selct = []\n",
-     '.seo-lint.toml: unknown key "selct" (valid: extend, select, extend-select, ignore, per-file-ignores, '
-     "severity, rules, overrides, schema, language, include, exclude, max-file-size, fail-on, site)"),
+     ('.seo-lint.toml: unknown key "selct" (valid: extend, select, extend-select, ignore, per-file-ignores, '
+     "severity, rules, overrides, schema, language, include, exclude, max-file-size, fail-on, site)")),
     ('fail-on = "warn"\n',
      """.seo-lint.toml: bad value for "fail-on": input should be 'error', 'warning', 'info' or 'never' (got "warn")"""),
     ('[site]\ngeneratr = "x"\n',
-     '.seo-lint.toml: unknown key "site.generatr" (valid: generator, title-is-h1, timezone, base-url, '
-     "posts-dir, image-fields)"),
+     ('.seo-lint.toml: unknown key "site.generatr" (valid: generator, title-is-h1, timezone, base-url, '
+     "posts-dir, image-fields)")),
     ('[[overrides]]\nfiles = ["a"]\nselct = ["FM"]\n',
-     '.seo-lint.toml: unknown key "overrides[1].selct" (valid: files, select, extend-select, ignore, '
-     "severity, rules, language, schema)"),
+     ('.seo-lint.toml: unknown key "overrides[1].selct" (valid: files, select, extend-select, ignore, '
+     "severity, rules, language, schema)")),
     ('[[overrides]]\nselect = ["FM"]\n', '.seo-lint.toml: missing key "overrides[1].files"'),
     ('[rules.FM001]\nposts-dir = ["x"]\n', '.seo-lint.toml: unknown key "rules.FM001.posts-dir" (valid: posts-dirs)'),
     ('[rules.FM001]\nposts-dirs = 3\n', '.seo-lint.toml: bad value for "rules.FM001.posts-dirs": expected a list (got 3)'),
     ('[severity]\nFM001 = "fatal"\n',
      """.seo-lint.toml: bad value for "severity.FM001": input should be 'error', 'warning' or 'info' (got "fatal")"""),
     ('select = ["KW999"]\n',
-     '.seo-lint.toml: unknown rule "KW999" in "select" (valid: rule codes, names, prefixes or ALL; '
-     "see seo-lint --list-rules)"),
+     ('.seo-lint.toml: unknown rule "KW999" in "select" (valid: rule codes, names, prefixes or ALL; '
+     "see seo-lint --list-rules)")),
     ('[per-file-ignores]\n"x" = ["ZZ"]\n',
-     '.seo-lint.toml: unknown rule "ZZ" in "per-file-ignores.x" (valid: rule codes, names, prefixes or ALL; '
-     "see seo-lint --list-rules)"),
+     ('.seo-lint.toml: unknown rule "ZZ" in "per-file-ignores.x" (valid: rule codes, names, prefixes or ALL; '
+     "see seo-lint --list-rules)")),
     ('select = "FM001"\n', '.seo-lint.toml: bad value for "select": expected a list (got "FM001")'),
     ("max-file-size = -1\n", '.seo-lint.toml: bad value for "max-file-size": input should be greater than 0 (got -1)'),
     ("site = 3\n", '.seo-lint.toml: bad value for "site": expected a table (got 3)'),
@@ -236,8 +236,8 @@ def test_schema_is_loaded_checked_and_injected_per_glob(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("content", "message"), [
     (None, '.seo-lint.toml: "schema": schema file s.json not found'),
     ('{"type": ', '.seo-lint.toml: "schema": schema file s.json is not valid JSON: Expecting value: line 1 column 10 (char 9)'),
-    ('{"type": 12}', '.seo-lint.toml: "schema": schema file s.json is not a valid JSON Schema at type: '
-                     "12 is not valid under any of the given schemas"),
+    ('{"type": 12}', ('.seo-lint.toml: "schema": schema file s.json is not a valid JSON Schema at type: '
+                     "12 is not valid under any of the given schemas")),
     ("[1]", '.seo-lint.toml: "schema": schema file s.json must hold a JSON object'),
 ])
 def test_bad_schema_file_is_one_line(tmp_path: Path, content: str | None, message: str) -> None:
