@@ -56,20 +56,38 @@ class HtmlModel:
     blocks: list[Block]
 
 
+# One attribute of a start tag: name, then an optional value (quoted values may hold `>`).
+_ATTRIBUTE = re.compile(r"""[\s/]*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_TAG_NAME = re.compile(r"<[^\s/>]*")
+
+
+def _attributes(source: str, tag_start: int, limit: int) -> Iterator[re.Match[str]]:
+    """The attributes of the start tag at `tag_start`, in order, never inside another's value."""
+    name = _TAG_NAME.match(source, tag_start, limit)
+    position = name.end() if name else tag_start
+    while position < limit:
+        match = _ATTRIBUTE.match(source, position, limit)
+        if match is None or match.end() == position:
+            return
+        yield match
+        position = match.end()
+
+
 def attribute_span(source: str, tag_start: int, tag_end: int, name: str) -> tuple[int, int] | None:
     """The span of an attribute's value (without quotes) inside source[tag_start:tag_end]."""
-    pattern = re.compile(
-        r"\s" + re.escape(name) + r"\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))", re.IGNORECASE
-    )
-    match = pattern.search(source, tag_start, tag_end)
-    if match is None:
-        return None
-    group = next(i for i in (1, 2, 3) if match.group(i) is not None)
-    return match.start(group), match.end(group)
+    for match in _attributes(source, tag_start, tag_end):
+        if match.group(1).lower() == name.lower():
+            group = next((i for i in (2, 3, 4) if match.group(i) is not None), None)
+            return (match.start(group), match.end(group)) if group else None
+    return None
 
 
 def _tag_end(source: str, start: int, limit: int) -> int:
-    end = source.find(">", start, limit)
+    """After the `>` that closes the tag at `start` (a `>` inside a quoted value does not)."""
+    position = start
+    for match in _attributes(source, start, limit):
+        position = match.end()
+    end = source.find(">", position, limit)
     return limit if end == -1 else end + 1
 
 
