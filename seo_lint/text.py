@@ -117,6 +117,18 @@ def language_tag(value: object) -> str | None:
 _JOINS_PREVIOUS = frozenset("\uff9e\uff9f\u3099\u309a")  # (half-width) voiced sound marks
 
 
+# Characters that `normalize` maps to themselves (ASCII: to lower case), one for one: the
+# common case (ASCII, kana, CJK ideographs, CJK punctuation) is copied in runs, not per character.
+_STABLE_RUN = re.compile(
+    "[\t-\r -~\u3001-\u3029\u3030-\u3035\u3037\u303b-\u303f\u3041-\u3096"
+    "\u309d\u309e\u30a0-\u30fe\u4e00-\u9fff]+"
+)
+
+
+def _joins_previous(char: str) -> bool:
+    return bool(unicodedata.combining(char)) or char in _JOINS_PREVIOUS
+
+
 def normalize_mapped(text: str) -> tuple[str, list[int], list[int]]:
     """`normalize(text)` with, for each character of the result, the span it came from.
 
@@ -130,8 +142,19 @@ def normalize_mapped(text: str) -> tuple[str, list[int], list[int]]:
     position = 0
     size = len(text)
     while position < size:
+        run = _STABLE_RUN.match(text, position)
+        if run is not None:
+            end = run.end()
+            if end < size and _joins_previous(text[end]):
+                end -= 1  # the run's last character combines with what follows
+            if end > position:
+                pieces.append(text[position:end].lower())
+                starts.extend(range(position, end))
+                ends.extend(range(position + 1, end + 1))
+                position = end
+                continue
         end = position + 1
-        while end < size and (unicodedata.combining(text[end]) or text[end] in _JOINS_PREVIOUS):
+        while end < size and _joins_previous(text[end]):
             end += 1
         piece = normalize(text[position:end])
         pieces.append(piece)

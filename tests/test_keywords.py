@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from seo_lint import keywords as kw
 from seo_lint import registry
@@ -15,7 +17,7 @@ from seo_lint.findings import Finding
 from seo_lint.lint import ActiveRule, check_site, default_rules, lint_text, summarize
 from seo_lint.load import document_from_bytes
 from seo_lint.registry import Site
-from seo_lint.text import normalize_mapped
+from seo_lint.text import normalize, normalize_mapped
 
 FIXTURES = Path(__file__).parent / "fixtures" / "keywords"
 KW_AND_META = ["KW", "MT001", "MT002", "MT003", "FM003", "FM004", "FM005", "FM006"]
@@ -569,3 +571,13 @@ def test_japanese_post_is_never_judged_by_words() -> None:
     assert run(source, "KW002") == [
         '2:17 KW002 keyword "画像最適化": term 画像最適化 never appears (0 of 53 characters)'
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ5 -\n.導入事例かがカガｶﾞﾟﾊﾟＡｚ５！　①ßİ\u3099\u309a\u0301ー〜"))))
+def test_normalize_mapped_agrees_with_normalize(text: str) -> None:
+    normalized, starts, ends = normalize_mapped(text)
+    assert normalized == normalize(text)
+    assert len(starts) == len(ends) == len(normalized)
+    assert all(0 <= s < e <= len(text) for s, e in zip(starts, ends))
+    assert starts == sorted(starts)
