@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from seo_lint import jsonld, registry
 from seo_lint.document import Document
@@ -389,6 +391,9 @@ def test_ld006_host_path_and_relative_front_matter_image() -> None:
     assert check(source, ["LD006"], base_url="https://example.com") == [
         "12:3 LD006 image differs from front matter image: host cdn.example.com vs example.com; path /b.jpg vs /assets/a.jpg"
     ]
+    fixed = apply(source, run(source, ["LD006"], base_url="https://example.com")[0])
+    assert '"image": "https://example.com/assets/a.jpg"' in fixed
+    assert run(source, ["LD006"])[0].fix is None  # no site URL: a relative URL is not written
     same = post(
         ld(FULL, image="https://example.com/assets/a.jpg"), front_matter="image: /assets/a.jpg"
     )
@@ -711,3 +716,72 @@ def test_every_ld_rule_documents_an_example_that_raises_it() -> None:
         path = "_posts/2025-01-10-example.md"
         assert rule.code in {f.code for f in lint(example, [rule.code], path=path)}, rule.code
         assert lint(use_instead, [rule.code], path=path) == [], rule.code
+
+
+# --- robustness -------------------------------------------------------------------------
+
+KEYS = [
+    "@context",
+    "@type",
+    "@graph",
+    "@id",
+    "headline",
+    "description",
+    "image",
+    "url",
+    "logo",
+    "author",
+    "name",
+    "sameAs",
+    "datePublished",
+    "dateModified",
+    "mainEntityOfPage",
+    "publisher",
+    "uploadDate",
+]
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(
+        [
+            "https://schema.org",
+            "BlogPosting",
+            "Person",
+            "{{ page.title }}",
+            "/a.jpg",
+            "2025-01-10T09:00:00",
+            "2025/01/10",
+            "http://x",
+            "A and B",
+            "",
+            "{% if x %}",
+        ]
+    ),
+    st.text(max_size=12),
+)
+JSON_VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(KEYS), inner, max_size=6)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=JSON_VALUES, title=st.text(max_size=20))
+def test_ld_rules_never_crash(value: Any, title: str) -> None:
+    front_matter = f"title: {json.dumps(title)}\nauthor: Jane Doe\nimage: /b.jpg\ndate: 2025-01-10"
+    source = post(json.dumps(value, ensure_ascii=False), front_matter=front_matter)
+    findings = run(source, ["LD", "SL002"], site=JEKYLL_SEO_TAG, timezone="Asia/Tokyo")
+    assert not [f.message for f in findings if f.code == "SL002"]
+    messages = [f.message for f in findings]
+    for finding in findings:
+        if finding.fix is not None:  # a fix removes its finding and breaks nothing
+            fixed = apply(source, finding)
+            again = run(fixed, ["LD", "SL002"], site=JEKYLL_SEO_TAG, timezone="Asia/Tokyo")
+            after = [f.message for f in again]
+            assert after.count(finding.message) < messages.count(finding.message)
+            assert not [m for m in after if m not in messages and not m.startswith("hand-written")]

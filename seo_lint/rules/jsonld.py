@@ -537,8 +537,9 @@ def jsonld_image(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     ```
 
     ## Fix safety
-    Unsafe: replaces the structured data image URL with the front matter one, which may be
-    the stale one of the two. No fix when the URL is written with Liquid.
+    Unsafe: replaces the structured data image URL with the front matter one (made absolute
+    with the site URL), which may be the stale one of the two. No fix when the URL is written
+    with Liquid, or when the front matter image is relative and the site URL is unknown.
 
     ## Options
     None.
@@ -568,10 +569,11 @@ def jsonld_image(doc: Document, opts: NoOptions) -> Iterator[Violation]:
             continue
         target, text = candidates[0]
         differences = jsonld.url_differences(text.value, expected, base)
-        replacement = jsonld.absolute(expected, base) or expected
+        # A relative front matter image is written absolute, or not at all (LD011).
+        replacement = jsonld.absolute(expected, base)
         fix = (
             None
-            if text.liquid
+            if text.liquid or replacement is None
             else Fix.replace(
                 target.start,
                 target.end,
