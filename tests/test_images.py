@@ -353,3 +353,49 @@ def test_img007_featured_image_missing(check) -> None:
     assert check("---\ntitle: t\nimage:\n  path: /a.png\n---\n\nBody\n", ["IMG007"]) == []
     assert check("No front matter at all.\n", ["IMG007"], path="pages/about.md") == []
     assert check("---\ntitle: t\nthumb: /a.png\n---\n\nBody\n", ["IMG007"], image_fields=("thumb",)) == []
+
+
+# --- the kernel's image URL spans (what every IMG fix relies on) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "raw"),
+    [
+        ("![a][p]\n\n[p]: https://x.com/a.jpg?w=1&amp;w=2 \"T\"\n", "https://x.com/a.jpg?w=1&amp;w=2"),
+        ("![P]\n\n[p]: <https://x.com/a b.jpg?w=1>\n", "https://x.com/a b.jpg?w=1"),
+        ("![a](https://x.com/a\\_b.jpg?w=1&amp;w=2)\n", "https://x.com/a\\_b.jpg?w=1&amp;w=2"),
+        ('![a](https://x.com/a.jpg "https://x.com/a.jpg](y")\n', "https://x.com/a.jpg"),
+        ("![https://x.com/a.jpg](https://x.com/a.jpg)\n", "https://x.com/a.jpg"),
+        ("![a](https://x.com/(a)b.png)\n", "https://x.com/(a)b.png"),
+        ('<img alt="a src=y > b" src="https://x.com/a.jpg?w=1&amp;w=1">\n', "https://x.com/a.jpg?w=1&amp;w=1"),
+        ("<IMG SRC='https://x.com/c.jpg' ALT=''>\n", "https://x.com/c.jpg"),
+        ('<picture><source srcset="/a.webp?w=1&amp;w=1 1x, /b.webp 2x"><img src="/a.jpg" alt="x"></picture>\n',
+         "/a.webp?w=1&amp;w=1"),
+        ('<script type="application/ld+json">{"image": "https:\\/\\/x.com\\/a.jpg"}</script>\n',
+         "https:\\/\\/x.com\\/a.jpg"),
+    ],
+)
+def test_body_image_url_spans_are_exact(source: str, raw: str) -> None:
+    from seo_lint.document import Document
+
+    doc = Document("_posts/2025-01-10-x.md", "---\ntitle: t\n---\n\n" + source)
+    image = doc.images[0]
+    assert doc.source[image.url_start : image.url_end] == raw
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "raw"),
+    [
+        ('---\nimage: "https:\\/\\/x.com\\/a.jpg"\n---\n', "https:\\/\\/x.com\\/a.jpg"),
+        ("---\nimage: 'https://x.com/it''s.jpg'\n---\n", "https://x.com/it''s.jpg"),
+        ("---\nheader:\n  og_image: /a.jpg?w=1\n---\n", "/a.jpg?w=1"),
+        ('+++\nimage = "https:\\u002F/x.com/a.jpg"\n+++\n', "https:\\u002F/x.com/a.jpg"),
+        ('{\n"image": "https:\\/\\/x.com/a.jpg"\n}\n', "https:\\/\\/x.com/a.jpg"),
+    ],
+)
+def test_front_matter_image_url_spans_are_exact(front_matter: str, raw: str) -> None:
+    from seo_lint.document import Document
+
+    doc = Document("_posts/2025-01-10-x.md", front_matter + "\nBody\n")
+    image = doc.images[0]
+    assert doc.source[image.url_start : image.url_end] == raw
