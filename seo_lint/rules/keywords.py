@@ -5,6 +5,7 @@ How keywords are read and matched is in `seo_lint.keywords`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
 from pydantic import field_validator
@@ -68,6 +69,14 @@ def _times(count: int) -> str:
     return "1 time" if count == 1 else f"{count:,} times"
 
 
+@dataclass(frozen=True)
+class _Row:
+    label: str  # the term (or phrase) as written
+    count: int  # occurrences in the prose
+    size: int  # characters of the normalised term (CJK), 1 otherwise
+    percent: float
+
+
 class _Density:
     """Occurrences and density of each term (term set) or of the phrase, in the prose."""
 
@@ -76,22 +85,20 @@ class _Density:
         self.cjk = doc.is_cjk
         counts = haystack.term_counts(keyword)
         shown = [" ".join(keyword.shown)] if keyword.phrase else list(keyword.shown)
-        #: (term as written, occurrences, percent)
-        self.rows = [(label, counts[unit], self._percent(unit, counts[unit])) for label, unit in zip(shown, counts)]
+        self.rows = [self._row(label, unit, counts[unit]) for label, unit in zip(shown, counts)]
 
-    def _percent(self, unit: str, count: int) -> float:
-        if not self.total:
-            return 0.0
-        weight = char_count(unit) if self.cjk else 1
-        return count * weight / self.total * 100
+    def _row(self, label: str, unit: str, count: int) -> _Row:
+        size = char_count(unit) if self.cjk else 1
+        percent = count * size / self.total * 100 if self.total else 0.0
+        return _Row(label, count, size, percent)
 
-    def detail(self, label: str, count: int, percent: float, limit: str) -> str:
+    def detail(self, row: _Row, limit: str) -> str:
         """`0.47 % (12 × 2 of 5,136 characters; min 0.5 %)` or `9.5 % (14 times in 147 words; …)`."""
         if self.cjk:
-            raw = f"{count:,} × {char_count(label)} of {self.total:,} {self.unit}"
+            raw = f"{row.count:,} × {row.size} of {self.total:,} {self.unit}"
         else:
-            raw = f"{_times(count)} in {self.total:,} {self.unit}"
-        return f"{_percent(percent)} ({raw}; {limit})"
+            raw = f"{_times(row.count)} in {self.total:,} {self.unit}"
+        return f"{_percent(row.percent)} ({raw}; {limit})"
 
 
 def _haystack(doc: Document) -> Haystack:
@@ -200,14 +207,14 @@ def keyword_stuffing(doc: Document, opts: StuffingOptions) -> Iterator[Violation
     haystack = _haystack(doc)
     for keyword in found:
         density = _Density(doc, keyword, haystack)
-        over = [row for row in density.rows if row[2] > limit]
+        over = [row for row in density.rows if row.percent > limit]
         if not over:
             continue
         if keyword.phrase:
-            message = f"{_label(keyword)} is at {density.detail(*over[0], bound)}"
+            message = f"{_label(keyword)} is at {density.detail(over[0], bound)}"
         else:
             noun = "term" if len(over) == 1 else "terms"
-            rows = ", ".join(f"{label} at {density.detail(label, count, pct, bound)}" for label, count, pct in over)
+            rows = ", ".join(f"{row.label} at {density.detail(row, bound)}" for row in over)
             message = f"{_label(keyword)}: {noun} {rows}"
         yield Violation(keyword.start, keyword.end, message)
 
@@ -293,21 +300,21 @@ def keyword_scarce(doc: Document, opts: ScarceOptions) -> Iterator[Violation]:
     haystack = _haystack(doc)
     for keyword in found:
         density = _Density(doc, keyword, haystack)
-        absent = [label for label, count, _ in density.rows if count == 0]
-        low = [row for row in density.rows if row[1] and row[2] < limit] if judge_density else []
+        absent = [row.label for row in density.rows if row.count == 0]
+        low = [row for row in density.rows if row.count and row.percent < limit] if judge_density else []
         if keyword.phrase and absent:
             words = _missing(haystack, keyword)
             detail = f"; words never used: {_names(words)}" if words else ""
             message = f"{_label(keyword)} never appears (0 of {total:,} {unit}{detail})"
         elif keyword.phrase and low:
-            message = f"{_label(keyword)} is at {density.detail(*low[0], bound)}"
+            message = f"{_label(keyword)} is at {density.detail(low[0], bound)}"
         elif absent or low:
             parts: list[str] = []
             if absent:
                 verb = "never appears" if len(absent) == 1 else "never appear"
                 parts.append(f"{'term' if len(absent) == 1 else 'terms'} {_names(absent)} {verb} (0 of {total:,} {unit})")
             if low:
-                rows = ", ".join(f"{label} at {density.detail(label, count, pct, bound)}" for label, count, pct in low)
+                rows = ", ".join(f"{row.label} at {density.detail(row, bound)}" for row in low)
                 parts.append(f"{'term' if len(low) == 1 else 'terms'} {rows}" if not absent else rows)
             message = f"{_label(keyword)}: {'; '.join(parts)}"
         else:
