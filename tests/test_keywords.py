@@ -581,3 +581,14 @@ def test_normalize_mapped_agrees_with_normalize(text: str) -> None:
     assert len(starts) == len(ends) == len(normalized)
     assert all(0 <= s < e <= len(text) for s, e in zip(starts, ends))
     assert starts == sorted(starts)
+
+
+def test_toml_and_json_front_matter_keywords() -> None:
+    toml = '+++\ntitle = "Guide"\nkeywords = ["lazy loading", "image optimization"]\n+++\n\nImage optimization.\n'
+    assert run(toml, "KW002") == [
+        '3:1 KW002 keyword "lazy loading" never appears (0 of 2 words; words never used: lazy, loading)'
+    ]
+    json = '{\n  "title": "Guide",\n  "keywords": ["lazy loading", "image optimization"]\n}\n\nImage optimization.\n'
+    assert run(json, "KW002") == [
+        '3:17 KW002 keyword "lazy loading" never appears (0 of 2 words; words never used: lazy, loading)'
+    ]

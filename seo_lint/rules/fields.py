@@ -187,10 +187,13 @@ def _unknown_keys(
       options=UnknownKeyOptions)
 def front_matter_unknown_key(doc: Document, opts: UnknownKeyOptions) -> Iterator[Violation]:
     """## What it does
-    Flags a front matter key that is probably misspelt: not in the schema's properties (nor
-    among the keys Jekyll, Hugo, Astro and common plugins read), but within `max-distance`
-    edits (default 2; at most a third of the key's length, at least 1) of one that is
-    (`titel` → `title`, `seo-keywords` → `seo_keywords`). A transposition counts as one edit;
+    Flags a front matter key that is probably misspelt (`titel` → `title`), and with a strict
+    schema every key the schema does not list.
+
+    A key is misspelt when it is not in the schema's properties (nor among the keys Jekyll,
+    Hugo, Astro and common plugins read) but is within `max-distance` edits (default 2; at
+    most a third of the key's length, at least 1) of one that is (`seo-keywords` →
+    `seo_keywords`). A transposition counts as one edit;
     a plural of a known key (`images`, `authors`) is not a typo. Nested keys are checked where
     the schema describes the parent object. With a strict schema (`additionalProperties:
     false`) every key it does not list is reported. Hugo reads keys case-insensitively, so
@@ -288,11 +291,14 @@ def _shown(value: Any) -> str:
 @rule("FM004", "front-matter-date", Severity.WARNING, options=DateOptions)
 def front_matter_date(doc: Document, opts: DateOptions) -> Iterator[Violation]:
     """## What it does
-    Checks the front matter dates. Flags a date that cannot be read (`YYYY-MM-DD`, optionally
-    with a time `HH:MM[:SS[.fff]]` and an offset `Z`, `+09:00` or `+0900`); a Jekyll post
-    whose file name date differs from its `date` taken in the site's timezone (UTC
-    `2025-12-31T01:49Z` is 10:49 in Tokyo, the same day as `2025-12-31-…`, while
-    `2025-12-30T20:00Z` is already the 31st there); and a publication date in the future.
+    Flags a front matter date that cannot be read, that is not the date of a Jekyll post's
+    file name in the site's timezone, or that is in the future.
+
+    Readable: `YYYY-MM-DD`, optionally with a time `HH:MM[:SS[.fff]]` and an offset `Z`,
+    `UTC`, `+09:00` or `+0900` (without one, the site's timezone). The file name date is
+    compared with `date` taken in the site's timezone: UTC `2025-12-31T01:49Z` is 10:49 in
+    Tokyo, the same day as `2025-12-31-…`, while `2025-12-30T20:00Z` is already the 31st
+    there. A future date is reported at the rule's severity (set `future = false` to stop).
 
     ## Why is this bad?
     Jekyll and Hugo either fail on an unreadable date or fall back to the file's date, so the
