@@ -207,6 +207,8 @@ def test_hd006_heading_and_near_misses(check) -> None:
     ]
     for src in near:
         assert check(src, ["HD006"]) == []
+    src = "---\ntitle: Jekyll\n---\n\n{% include toc.html %}\n\nJekyll\nMore text.\n"
+    assert check(src, ["HD006"]) == ['7:1 HD006 the body\'s first line repeats the title "Jekyll"']
     src = "---\ntitle: Ten years of Jekyll\n---\n\nTen years of Jekyll\nMore text.\n"
     assert check(src, ["HD006"], title_is_h1=False) == []
 

@@ -363,10 +363,10 @@ def title_repeated_in_body(doc: Document, opts: NoOptions) -> Iterator[Violation
     ## Options
     None (`title-is-h1` is a setting).
     """
-    if not _title_is_h1(doc) or not doc.blocks:
+    if not _title_is_h1(doc) or not doc.prose_blocks:
         return
     title = text.normalize_space(doc.title or "")
-    block = doc.blocks[0]
+    block = doc.prose_blocks[0]  # Liquid tags (`{% include toc.html %}`) do not count
     if block.kind == "heading":
         if text.normalize_space(block.text) == title:
             heading = next((h for h in doc.headings if h.start <= block.start < h.end), None)

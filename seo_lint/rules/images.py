@@ -396,8 +396,9 @@ def _dedupe_fix(
 def image_url_duplicate_param(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     """## What it does
     Flags an image URL whose query repeats a parameter (`?w=1080&w=1200`), wherever the
-    URL stands: Markdown, HTML (`src`, `srcset`), the front matter, JSON-LD. The message
-    lists every repeated key with its values in order.
+    URL stands: Markdown (inline or reference), HTML (`<img src>`, `<source srcset>`), the
+    front matter image fields, JSON-LD. The message lists every repeated key with its
+    values, in the order the keys first repeat.
 
     ## Why is this bad?
     Image CDNs disagree on which value wins (most read the last one, some the first, some
