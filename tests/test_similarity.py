@@ -1,0 +1,97 @@
+"""seo_lint.similarity: shingles, MinHash estimates and LSH candidates."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import subprocess
+import sys
+
+import pytest
+
+from seo_lint import similarity
+
+
+def test_tokens_count_cjk_by_character_and_other_scripts_by_word():
+    assert similarity.tokens("ＡＩ導入、Case Study!") == ["ai", "導", "入", "case", "study"]
+    assert similarity.shingles("AI導入") == {"ai\x1f導\x1f入"}
+    assert similarity.shingles("short") == {"short"}
+    assert similarity.shingles(" 、。 ") == set()
+
+
+def test_empty_text_has_no_signature():
+    assert similarity.text_signature("") is None
+    assert similarity.text_signature("。、") is None
+
+
+def test_signature_is_compact_and_identical_for_identical_sets():
+    first = similarity.text_signature("静的サイトのSEOを、文字数で正しく数える。")
+    second = similarity.text_signature("静的サイトの SEO を 文字数で正しく数える")  # punctuation and spaces ignored
+    assert first is not None and len(first) == similarity.SIGNATURE_BYTES == 512
+    assert first == second
+    assert similarity.similarity(first, second) == 1.0
+
+
+def test_signatures_are_the_same_in_another_process():
+    """Never Python's salted hash(): a cached signature must match a fresh one."""
+    code = "from seo_lint import similarity; print(similarity.text_signature('同じ文章です。The same text.').hex())"
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": "12345"})
+    assert other.stdout.strip() == similarity.text_signature("同じ文章です。The same text.").hex()
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b)
+
+
+@pytest.mark.parametrize("changed", [0.01, 0.03, 0.1, 0.3])
+def test_estimate_tracks_the_true_jaccard(changed):
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(3000)]
+    errors = []
+    for _ in range(20):
+        base = [rng.choice(vocabulary) for _ in range(600)]
+        other = list(base)
+        for position in rng.sample(range(len(base)), int(changed * len(base))):
+            other[position] = rng.choice(vocabulary)
+        a, b = similarity.shingles(" ".join(base)), similarity.shingles(" ".join(other))
+        estimate = similarity.similarity(similarity.signature(a), similarity.signature(b))
+        errors.append(estimate - _jaccard(a, b))
+    assert abs(statistics.mean(errors)) < 0.03  # unbiased
+    assert max(abs(e) for e in errors) < 0.15  # and close: standard error ~0.04
+
+
+def test_short_texts_are_densified_not_left_empty():
+    """Fewer shingles than bins: empty bins borrow a value, so equal texts still agree everywhere."""
+    sig = similarity.text_signature("ほんの短い文")
+    assert sig is not None and similarity.similarity(sig, sig) == 1.0
+    assert similarity.similarity(sig, similarity.text_signature("まったく別の話題です")) < 0.2
+
+
+def test_band_rows_keep_recall_at_the_threshold():
+    for threshold in (0.5, 0.8, 0.9):
+        rows = similarity.band_rows(threshold)
+        bands = similarity.NUM_HASHES // rows
+        assert 1 - (1 - threshold**rows) ** bands >= 0.99
+        assert 1 - (1 - threshold ** (rows + 1)) ** (similarity.NUM_HASHES // (rows + 1)) < 0.99
+    assert similarity.band_rows(0.8) == 6
+
+
+def test_candidate_pairs_find_near_duplicates_and_not_strangers():
+    rng = random.Random(3)
+    vocabulary = [f"w{i}" for i in range(5000)]
+    texts = [[rng.choice(vocabulary) for _ in range(300)] for _ in range(40)]
+    twin = list(texts[5])
+    twin[100] = "changed"
+    texts.append(twin)  # index 40, near-duplicate of 5
+    signatures = [similarity.text_signature(" ".join(t)) for t in texts] + [None]
+    pairs = set(similarity.candidate_pairs(signatures, similarity.band_rows(0.8)))
+    assert (5, 40) in pairs
+    assert all(similarity.similarity(signatures[i], signatures[j]) < 0.3 for i, j in pairs - {(5, 40)})
+
+
+def test_candidate_pairs_stay_linear_in_a_mass_of_identical_texts():
+    sig = similarity.text_signature("同じ本文がたくさんある")
+    pairs = list(similarity.candidate_pairs([sig] * 200, rows=8, max_bucket=10))
+    assert len(pairs) == len(set(pairs)) == sum(min(k, 10) for k in range(200))
+    assert all(i < j for i, j in pairs)
