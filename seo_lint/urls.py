@@ -82,7 +82,7 @@ def decode(raw: str, style: str) -> Decoded:
     for match in pattern.finditer(raw) if pattern is not None else ():
         text = _unescape(match.group(), style)
         if text == match.group():
-            continue  # not an escape after all (`&w=2` in HTML): its characters stand for themselves
+            continue  # not an escape after all (`&w=2` in HTML): the characters stand as written
         for index in range(position, match.start()):
             chars.append(raw[index])
             starts.append(index)
@@ -227,7 +227,9 @@ def delete_ranges(text: str, ranges: Sequence[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def raw_deletions(decoded: Decoded, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]] | None:
+def raw_deletions(
+    decoded: Decoded, ranges: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]] | None:
     """The URL ranges mapped onto the raw text; None unless deleting them there gives the
     same URL as deleting them from the URL (an escape never gets cut in half)."""
     raw_ranges = [decoded.raw_range(start, end) for start, end in ranges if end > start]
