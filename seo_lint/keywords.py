@@ -59,7 +59,9 @@ class Keyword:
         )
 
 
-def make_keyword(text: str, cjk_document: bool, field: str = "", start: int = 0, end: int = 0) -> Keyword | None:
+def make_keyword(
+    text: str, cjk_document: bool, field: str = "", start: int = 0, end: int = 0
+) -> Keyword | None:
     """A Keyword from the text an author wrote; None when it has no letters."""
     written = " ".join(text.split())
     normalized = normalize(written)

@@ -82,7 +82,8 @@ def _resolve(schema: Any, root: dict[str, Any], depth: int = 0) -> list[dict[str
     if isinstance(ref, str) and ref.startswith("#/"):
         target: Any = root
         for part in ref[2:].split("/"):
-            target = target.get(part.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
+            name = part.replace("~1", "/").replace("~0", "~")
+            target = target.get(name) if isinstance(target, dict) else None
         found += _resolve(target, root, depth + 1)
     for combinator in ("allOf", "anyOf", "oneOf"):
         for branch in schema.get(combinator, []) or []:

@@ -114,7 +114,8 @@ def _names(items: Sequence[str]) -> str:
 
 
 def _missing(haystack: Haystack, keyword: Keyword) -> list[str]:
-    return [shown for unit, shown in zip(keyword.units, keyword.shown) if not haystack.has_unit(keyword, unit)]
+    pairs = zip(keyword.units, keyword.shown)
+    return [shown for unit, shown in pairs if not haystack.has_unit(keyword, unit)]
 
 
 def _not_in(keyword: Keyword, text: str | None, where: str) -> str | None:
@@ -312,7 +313,8 @@ def keyword_scarce(doc: Document, opts: ScarceOptions) -> Iterator[Violation]:
             parts: list[str] = []
             if absent:
                 verb = "never appears" if len(absent) == 1 else "never appear"
-                parts.append(f"{'term' if len(absent) == 1 else 'terms'} {_names(absent)} {verb} (0 of {total:,} {unit})")
+                noun = "term" if len(absent) == 1 else "terms"
+                parts.append(f"{noun} {_names(absent)} {verb} (0 of {total:,} {unit})")
             if low:
                 rows = ", ".join(f"{row.label} at {density.detail(row, bound)}" for row in low)
                 parts.append(f"{'term' if len(low) == 1 else 'terms'} {rows}" if not absent else rows)
@@ -529,8 +531,9 @@ def keyword_not_in_subheadings(doc: Document, opts: KeywordOptions) -> Iterator[
     while end > first.start and doc.source[end - 1] in "\r\n":
         end -= 1
     units = "words" if keyword.phrase else "terms"
-    need = f" (a subheading needs {needed} of its {len(keyword.units)} {units})" if len(keyword.units) > 1 else ""
-    yield Violation(first.start, end, f"focus keyword {kw.quote(keyword)} is in none of the {count} H2/H3 {noun}{need}")
+    need = f" (a subheading needs {needed} of its {len(keyword.units)} {units})" if needed > 1 else ""
+    message = f"focus keyword {kw.quote(keyword)} is in none of the {count} H2/H3 {noun}{need}"
+    yield Violation(first.start, end, message)
 
 
 # --- KW007: verbatim space-separated keyword in CJK prose --------------------------------
