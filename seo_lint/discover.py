@@ -121,7 +121,10 @@ def _read_gitignore(folder: Path) -> Spec | None:
 
 
 def _ancestor_ignores(folder: Path) -> _GitIgnores:
-    """`.gitignore` files above `folder`, up to the repository root (the folder holding `.git`)."""
+    """`.gitignore` files above `folder`, up to the repository root (the folder holding `.git`).
+
+    When `folder` itself lies in an ignored tree, it was named on purpose: none of them apply.
+    """
     chain: list[Path] = []
     for parent in folder.parents:
         chain.append(parent)
@@ -132,6 +135,9 @@ def _ancestor_ignores(folder: Path) -> _GitIgnores:
     ignores = _GitIgnores()
     for parent in reversed(chain):
         ignores = ignores.entering(parent)
+    inner = [folder, *folder.parents[: len(chain) - 1]]
+    if any(ignores.ignored(path, True) for path in inner):
+        return _GitIgnores()
     return ignores
 
 

@@ -75,6 +75,14 @@ def test_gitignore_above_the_walk_up_to_the_repository_root(tmp_path: Path) -> N
     assert found(tmp_path / "content") == ["posts/b.md"]
 
 
+def test_a_folder_inside_an_ignored_tree_is_linted_when_named(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    make(tmp_path, {".gitignore": "bench/corpus/\n*.tmp.md\n", "bench/corpus/site/_posts/a.md": POST,
+                    "bench/corpus/site/_posts/b.tmp.md": POST})
+    assert found(tmp_path) == []
+    assert found(tmp_path / "bench/corpus/site") == ["_posts/a.md", "_posts/b.tmp.md"]
+
+
 def test_explicit_files_skip_gitignore_and_include(tmp_path: Path) -> None:
     make(tmp_path, {".gitignore": "drafts/\n", "drafts/a.md": POST, "notes.txt": POST})
     assert found(tmp_path, "drafts/a.md", "notes.txt") == ["drafts/a.md", "notes.txt"]
