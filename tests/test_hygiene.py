@@ -321,3 +321,75 @@ def test_non_ascii_slug_is_optional():
     options = registry.build_options(rule, {"ascii-only": True})
     findings = lint_text("---\ntitle: 戦略\n---\n", "_posts/2025-01-10-戦略.md", [ActiveRule(rule, rule.severity, options)])
     assert [f.message for f in findings] == ['slug "戦略" has non-ASCII characters (18 characters percent-encoded)']
+
+
+# --- TX007 near-duplicate-post (site rule) -------------------------------------------
+
+
+def _site(posts: dict[str, str], linted: set[str] | None = None) -> list[str]:
+    from seo_lint.lint import check_site, summarize
+    from seo_lint.registry import Site
+
+    summaries = [summarize(Document(path, source)) for path, source in posts.items()]
+    site = Site(summaries, frozenset(posts if linted is None else linted))
+    return [f"{f.path}:{f.line}:{f.column} {f.code} {f.message}" for f in check_site(site, default_rules(["TX007"]))]
+
+
+_SENTENCES = [
+    "AI導入の第一歩は、解決したい課題をひとつに絞ることです。",
+    "次に、小さな範囲で試し、効果を数字で確かめます。",
+    "現場の声を集めると、使われない機能が早く見つかります。",
+    "成果が出た施策だけを、毎週の業務に組み込みます。",
+    "費用は月額で比べ、三か月ごとに見直します。",
+    "担当者を一人決めると、判断が速くなります。",
+    "顧客の反応は、問い合わせの件数と内容で測ります。",
+    "失敗した試みも記録しておくと、次の計画に役立ちます。",
+    "社内の勉強会は、短く、回数を多くするのが効果的です。",
+    "最後に、一年後の姿を全員で共有しておきましょう。",
+]
+
+
+def test_near_duplicate_posts_name_each_other_and_the_similarity():
+    text = "".join(_SENTENCES)
+    twin = text.replace("三か月ごと", "半年ごと")
+    other = "".join(_SENTENCES[:4]) + (  # shares four sentences of ten: similar, not a duplicate
+        "梅雨の時期は、店頭の品ぞろえを雨具中心に切り替えます。夏祭りの前には、地域の掲示板に告知を出します。"
+        "秋の新商品は、常連客に先に試してもらいます。冬は配送が遅れやすいので、在庫を早めに積み増します。"
+        "年末の大掃除では、売り場の動線も見直します。新年の挨拶状には、去年の感謝と今年の約束を書きます。"
+    )
+    posts = {
+        "_posts/2025-01-01-a.md": f"---\ntitle: 導入の手引き\n---\n\n{text}\n",
+        "_posts/2025-01-02-b.md": f"---\ntitle: 導入の手引き（改訂）\n---\n\n{twin}\n",
+        "_posts/2025-01-03-c.md": f"---\ntitle: 別の記事\n---\n\n{other}\n",
+        "_posts/2025-01-04-short.md": "---\ntitle: 短い\n---\n\n短い本文です。\n",
+        "_posts/2025-01-05-short.md": "---\ntitle: 短い\n---\n\n短い本文です。\n",
+    }
+    assert _site(posts) == [
+        "_posts/2025-01-01-a.md:2:1 TX007 text is near-identical to _posts/2025-01-02-b.md "
+        "(estimated similarity 0.93, threshold 0.8)",
+        "_posts/2025-01-02-b.md:2:1 TX007 text is near-identical to _posts/2025-01-01-a.md "
+        "(estimated similarity 0.93, threshold 0.8)",
+    ]
+    posts["_posts/2025-01-06-d.md"] = f"---\ntitle: 三つ目\n---\n\n{text}\n"
+    assert _site(posts, linted={"_posts/2025-01-01-a.md"}) == [
+        "_posts/2025-01-01-a.md:2:1 TX007 text is near-identical to _posts/2025-01-06-d.md and 1 other post "
+        "(estimated similarity 1.00, threshold 0.8)",
+    ]
+
+
+def _generator():  # tests/fixtures/hygiene/generate_site.py, loaded by path
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generate_site", FIXTURES.parent.parent / "generate_site.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_site_finds_the_planted_pairs_and_no_others():
+    posts, near, siblings = _generator().generate(200, near_duplicates=4, siblings=4, seed=7)
+    found = _site(posts)
+    pairs = {frozenset((line.split(":")[0], line.split(" to ")[1].split(" ")[0])) for line in found}
+    assert len(found) == 8 and pairs == near
+    assert not pairs & siblings

@@ -1,0 +1,125 @@
+"""Near-duplicate posts across the site (TX007), from MinHash signatures and LSH banding.
+
+Each file's summary (`near-duplicate` key) holds a 512-byte MinHash signature of its prose
+(`seo_lint.similarity`), its length and where a finding about it points. The site rule only
+compares posts that share an LSH band, so it stays linear in the number of posts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TypedDict
+
+from seo_lint import similarity, text
+from seo_lint.document import Document
+from seo_lint.findings import Severity
+from seo_lint.registry import RuleOptions, Site, SiteViolation, for_language, site_rule, summarizer
+
+
+class DuplicateSummary(TypedDict):
+    signature: bytes | None
+    length: int  # prose length: characters for CJK, words otherwise
+    language: str
+    position: tuple[int, int, int, int]  # the title key, else the start of the file
+
+
+@summarizer("near-duplicate")
+def summarize_text(doc: Document) -> DuplicateSummary:
+    prose = doc.prose
+    start, end = doc.key_span("title")
+    return DuplicateSummary(
+        signature=similarity.text_signature(prose),
+        length=text.length(prose, doc.language),
+        language=doc.language,
+        position=doc.position(start) + doc.position(end),
+    )
+
+
+class NearDuplicateOptions(RuleOptions):
+    #: Estimated Jaccard similarity of the two posts' shingle sets at or above which they are reported.
+    threshold: float = 0.8
+    #: Posts shorter than this are not compared: characters for CJK, words otherwise.
+    min_length: dict[str, int] = {"cjk": 200, "default": 50}
+
+
+@site_rule("TX007", "near-duplicate-post", Severity.WARNING, options=NearDuplicateOptions)
+def near_duplicate_post(site: Site, opts: NearDuplicateOptions) -> Iterator[SiteViolation]:
+    """## What it does
+    Flags a post whose text is near-identical to another post of the site, naming the other
+    post and the estimated similarity. Each post is reported once, with its most similar
+    twin and the number of others.
+
+    ## Why is this bad?
+    Near-identical pages compete for the same query (keyword cannibalization); Google picks
+    one and may treat the rest as duplicate content. Pipelines that publish daily from one
+    template drift into it.
+
+    ## Example
+    Two posts whose text differs only by a sentence:
+    ```markdown
+    ---
+    title: 中小企業のAI導入ガイド
+    ---
+
+    AI導入の第一歩は、解決したい課題をひとつに絞ることです。
+    ```
+
+    ## Use instead
+    Merge the two posts (and redirect one URL to the other), or make each answer its own
+    question:
+    ```markdown
+    ---
+    title: 中小企業のAI導入ガイド
+    ---
+
+    AI導入の第一歩は、解決したい課題をひとつに絞ることです。
+    ```
+
+    ## Fix safety
+    No fix.
+
+    ## Options
+    - `threshold`: estimated similarity at or above which two posts are reported
+      (default 0.8).
+    - `min-length`: posts shorter than this are not compared (default `cjk` 200
+      characters, `default` 50 words).
+
+    Similarity is the Jaccard index of the posts' sets of three-token shingles (a token is
+    one CJK character or one word), estimated with a 128-value MinHash signature (standard
+    error about 0.035 at 0.8). Candidate pairs come from LSH bands sized to find a pair at
+    the threshold with 99 % probability.
+    """
+    signatures: list[bytes | None] = []
+    for summary in site.summaries:
+        data: DuplicateSummary | None = summary.data.get("near-duplicate")
+        long_enough = data is not None and data["length"] >= for_language(opts.min_length, data["language"])
+        signatures.append(data["signature"] if data is not None and long_enough else None)
+    best: dict[int, tuple[float, str, int]] = {}  # post → (similarity, path, index) of its closest twin
+    others: dict[int, int] = {}
+    rows = similarity.band_rows(opts.threshold)
+    for i, j in similarity.candidate_pairs(signatures, rows):
+        first, second = signatures[i], signatures[j]
+        assert first is not None and second is not None
+        score = similarity.similarity(first, second)
+        if score < opts.threshold:
+            continue
+        for this, other in ((i, j), (j, i)):
+            others[this] = others.get(this, 0) + 1
+            path = site.summaries[other].path
+            current = best.get(this)
+            if current is None or score > current[0] or (score == current[0] and path < current[1]):
+                best[this] = (score, path, other)
+    for index in sorted(best):
+        summary = site.summaries[index]
+        if summary.path not in site.linted:
+            continue
+        score, other_path, _ = best[index]
+        more = others[index] - 1
+        also = f" and {more} other post{'s' if more > 1 else ''}" if more else ""
+        data = summary.data["near-duplicate"]
+        line, column, end_line, end_column = data["position"]
+        yield SiteViolation(
+            summary.path, line, column, end_line, end_column,
+            f"text is near-identical to {other_path}{also} "
+            f"(estimated similarity {score:.2f}, threshold {opts.threshold:g})",
+        )
