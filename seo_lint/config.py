@@ -669,7 +669,8 @@ class Resolver:
         if key not in self._settings:
             detected, data = self.site(root)
             generator = site.generator or detected
-            title_is_h1 = site.title_is_h1 if site.title_is_h1 is not None else generator in ("jekyll", "hugo")
+            # Jekyll and Hugo layouts (and most others) print the front matter title as the H1.
+            title_is_h1 = site.title_is_h1 if site.title_is_h1 is not None else True
             timezone = site.timezone or data.get("timezone") or data.get("timeZone") or "UTC"
             base_url = site.base_url or _base_url(generator, data)
             fields = tuple(site.image_fields) if site.image_fields is not None else DEFAULT_IMAGE_FIELDS

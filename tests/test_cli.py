@@ -455,3 +455,16 @@ def test_init_appends_to_pyproject_and_detects_hugo(tmp_path: Path, monkeypatch:
         2, "", "seo-lint: error: pyproject.toml already has a [tool.seo-lint] section; not overwritten\n"
     )
     assert concise("--select", "FM001") == (0, "", "")
+
+
+def test_max_file_size_from_the_config(site: Path) -> None:
+    write(site, {".seo-lint.toml": 'select = ["FILE002", "FM001"]\nmax-file-size = 20\n'})
+    assert concise() == (1, (
+        "_posts/2025-01-10-good.md:1:1: FILE002 file is 39 bytes (max-file-size is 20); not linted\n"
+    ), "")
+
+
+def test_quiet_drops_the_fix_summary(site: Path, tst_rules: None) -> None:
+    write(site, {"_posts/2025-01-11-c.md": FIXABLE})
+    assert concise("--select", "TST001", "--fix", "--quiet") == (0, "", "")
+    assert run("--select", "TST001", "--diff", "--quiet") == (0, "", "")

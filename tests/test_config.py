@@ -266,14 +266,14 @@ def test_site_table_overrides_detection(tmp_path: Path) -> None:
     make(tmp_path, {
         "_config.yml": "timezone: Asia/Tokyo\n",
         ".seo-lint.toml": (
-            '[site]\ngenerator = "generic"\ntitle-is-h1 = true\ntimezone = "Europe/Paris"\n'
+            '[site]\ngenerator = "generic"\ntitle-is-h1 = false\ntimezone = "Europe/Paris"\n'
             'base-url = "https://x.example"\nimage-fields = ["hero"]\nposts-dir = "articles"\n'
         ),
     })
     resolved = Resolver(CliOptions(select=("FM001",)), cwd=tmp_path).resolve(tmp_path / "articles/a.md")
     s = resolved.settings
     assert (s.generator, s.title_is_h1, s.timezone, s.base_url, s.image_fields) == (
-        "generic", True, "Europe/Paris", "https://x.example", ("hero",),
+        "generic", False, "Europe/Paris", "https://x.example", ("hero",),
     )
     assert resolved.rules[0].options.posts_dirs[-1] == "articles"  # type: ignore[attr-defined]
 
@@ -292,7 +292,7 @@ def test_hugo_detection_and_generic_default(tmp_path: Path) -> None:
     assert resolver.site_root(tmp_path / "hugo/content/posts/a.md") == tmp_path / "hugo"
     assert resolver.resolve(tmp_path / "old/content/a.md").settings.generator == "hugo"
     plain = resolver.resolve(tmp_path / "plain/a.md").settings
-    assert (plain.generator, plain.title_is_h1, plain.timezone) == ("generic", False, "UTC")
+    assert (plain.generator, plain.title_is_h1, plain.timezone) == ("generic", True, "UTC")
 
 
 def test_broken_config_yml_is_ignored(tmp_path: Path) -> None:
@@ -339,3 +339,10 @@ def test_include_and_exclude_feed_discovery(tmp_path: Path) -> None:
 
 def test_config_error_is_a_usage_error() -> None:
     assert issubclass(ConfigError, UsageError)
+
+
+def test_language_from_the_command_line_wins(tmp_path: Path) -> None:
+    make(tmp_path, {".seo-lint.toml": 'language = "en"\n[[overrides]]\nfiles = ["ja/"]\nlanguage = "ja"\n'})
+    assert Resolver(cwd=tmp_path).resolve(tmp_path / "ja/a.md").settings.language == "ja"
+    assert Resolver(cwd=tmp_path).resolve(tmp_path / "a.md").settings.language == "en"
+    assert Resolver(CliOptions(language="zh"), cwd=tmp_path).resolve(tmp_path / "ja/a.md").settings.language == "zh"
