@@ -92,7 +92,7 @@ def _split(values: Iterable[str]) -> tuple[str, ...]:
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--root", metavar="DIR", help="The site root for site rules (default: the config file's folder).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply unsafe fixes.")
+@click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too (implies --fix; with --diff, shows them).")
 @click.option("--diff", is_flag=True, help="Print the diff --fix would apply; write nothing.")
 @click.option("--fail-on", metavar="LEVEL", help="Exit 1 for findings at or above: error (default), warning, "
               "info, never.")
@@ -197,7 +197,8 @@ def _lint(paths: tuple[str, ...], opts: dict[str, Any]) -> int:
         fail_on=fail_on,
     ))
     stdin = sys.stdin.buffer if STDIN in paths else None
-    request = Request(paths, stdin, opts["stdin_filename"], opts["fix"], opts["unsafe_fixes"], opts["diff"])
+    fix = opts["fix"] or opts["unsafe_fixes"]
+    request = Request(paths, stdin, opts["stdin_filename"], fix, opts["unsafe_fixes"], opts["diff"])
     outcome = Runner(resolver).run(request)
     quiet = opts["quiet"]
     if opts["diff"]:

@@ -278,7 +278,7 @@ def test_fix_applies_safe_fixes_and_reports_what_is_left(site: Path, tst_rules: 
         1, "_posts/2025-01-11-c.md:5:19: TST002 use `use`\n", "Fixed 2 findings.\n"
     )
     assert (site / "_posts/2025-01-11-c.md").read_text() == FIXABLE.replace("colour", "color")
-    assert concise("--select", "TST001,TST002", "--fix", "--unsafe-fixes") == (0, "", "Fixed 1 finding.\n")
+    assert concise("--select", "TST001,TST002", "--unsafe-fixes") == (0, "", "Fixed 1 finding.\n")
     assert (site / "_posts/2025-01-11-c.md").read_text() == "---\ntitle: x\n---\n\nA color, a color; use it.\n"
 
 
@@ -294,6 +294,10 @@ def test_diff_writes_nothing(site: Path, tst_rules: None) -> None:
         "-A colour, a colour; utilize it.\n"
         "+A color, a color; utilize it.\n"
     ), "Would apply 2 fixes to 1 file.\n")
+    assert (site / "_posts/2025-01-11-c.md").read_text() == FIXABLE
+    assert run("--select", "TST001,TST002", "--diff", "--unsafe-fixes")[1].endswith(
+        "-A colour, a colour; utilize it.\n+A color, a color; use it.\n"
+    )
     assert (site / "_posts/2025-01-11-c.md").read_text() == FIXABLE
     assert run("--select", "FM001", "--diff") == (0, "", "No fixes to apply.\n")
 
