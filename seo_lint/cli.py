@@ -205,7 +205,7 @@ def _lint(paths: tuple[str, ...], opts: dict[str, Any]) -> int:
         _print_diffs(outcome, quiet)
     else:
         if outcome.stdin_output is not None:
-            sys.stdout.write(outcome.stdin_output)
+            _write_bytes(outcome.stdin_output)
         _report(outcome, reporter, opts, to_stderr=outcome.stdin_output is not None)
         if outcome.fixed and not quiet and reporter != "text":
             noun = "finding" if outcome.fixed == 1 else "findings"
@@ -213,6 +213,17 @@ def _lint(paths: tuple[str, ...], opts: dict[str, Any]) -> int:
     for message in outcome.errors:
         _error(message)
     return exit_code(outcome, resolver.fail_on(), opts["exit_zero"], opts["diff"])
+
+
+def _write_bytes(data: bytes) -> None:
+    """Write bytes to stdout as they are (the fixed text of stdin)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8", "replace"))
+        return
+    buffer.write(data)
+    buffer.flush()
 
 
 def exit_code(outcome: Outcome, fail_on: str, exit_zero: bool, diff: bool) -> int:

@@ -580,13 +580,14 @@ class Resolver:
 
     def filter_for(self, folder: Path) -> Filter:
         chain = self.chain_for(folder)
-        key = chain.path if chain is not None else Path("/")
+        anchor = Path(Path(os.path.abspath(folder)).anchor)  # the default globs match at any depth
+        key = chain.path if chain is not None else anchor
         if key not in self._filters:
             include_layer = None
             if chain is not None:
-                include_layer = next((l for l in reversed(chain.layers) if l.table.include is not None), None)
+                include_layer = next((x for x in reversed(chain.layers) if x.table.include is not None), None)
             include = tuple(include_layer.table.include or ()) if include_layer else DEFAULT_INCLUDE
-            include_base = include_layer.base if include_layer else Path("/")
+            include_base = include_layer.base if include_layer else anchor
             exclude = tuple(
                 (layer.base, tuple(layer.table.exclude)) for layer in (chain.layers if chain else [])
                 if layer.table.exclude

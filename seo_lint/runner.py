@@ -125,8 +125,8 @@ class Outcome:
     #: One-line problems of the tool itself (a fix that could not be written): exit 2.
     errors: list[str] = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
-    #: Under --fix with stdin: the (fixed) text to print.
-    stdin_output: str | None = None
+    #: Under --fix with stdin: the (fixed) bytes to print (the input as it was when not fixed).
+    stdin_output: bytes | None = None
 
 
 @dataclass
@@ -210,7 +210,7 @@ class Runner:
                     else:
                         result = fixed_result
             if request.fix and not request.diff:
-                outcome.stdin_output = text if result.fixable else data.decode("utf-8", "replace")
+                outcome.stdin_output = text.encode("utf-8") if result.fixable and text is not None else data
         return _Item(path, config, result)
 
     # --- site rules ---

@@ -472,3 +472,10 @@ def test_quiet_drops_the_fix_summary(site: Path, tst_rules: None) -> None:
     write(site, {"_posts/2025-01-11-c.md": FIXABLE})
     assert concise("--select", "TST001", "--fix", "--quiet") == (0, "", "")
     assert run("--select", "TST001", "--diff", "--quiet") == (0, "", "")
+
+
+def test_stdin_fix_echoes_bytes_it_cannot_fix(site: Path, tst_rules: None) -> None:
+    data = b"---\ntitle: x\n---\ncolour caf\xe9\n"
+    result = CliRunner().invoke(cli, ["--format", "concise", "--select", "TST001", "--fix", "-"], input=data)
+    assert (result.exit_code, result.stdout_bytes) == (0, data)
+    assert result.stderr == "-:4:1: TST001 use `color`\n"
