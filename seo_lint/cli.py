@@ -196,6 +196,8 @@ def _lint(paths: tuple[str, ...], opts: dict[str, Any]) -> int:
         root=Path(opts["root"]) if opts["root"] else None,
         fail_on=fail_on,
     ))
+    if opts["output_file"]:
+        _check_writable(opts["output_file"])  # fail before any work (or any fix) is done
     stdin = sys.stdin.buffer if STDIN in paths else None
     fix = opts["fix"] or opts["unsafe_fixes"]
     request = Request(paths, stdin, opts["stdin_filename"], fix, opts["unsafe_fixes"], opts["diff"])
@@ -213,6 +215,14 @@ def _lint(paths: tuple[str, ...], opts: dict[str, Any]) -> int:
     for message in outcome.errors:
         _error(message)
     return exit_code(outcome, resolver.fail_on(), opts["exit_zero"], opts["diff"])
+
+
+def _check_writable(path: str) -> None:
+    try:
+        with open(path, "a", encoding="utf-8"):
+            pass
+    except OSError as error:
+        raise UsageError(f'cannot write --output-file "{path}": {error.strerror or error}') from None
 
 
 def _write_bytes(data: bytes) -> None:
@@ -272,7 +282,7 @@ def _report(outcome: Outcome, name: str, opts: dict[str, Any], to_stderr: bool) 
             with open(opts["output_file"], "w", encoding="utf-8", newline="") as out:
                 render(outcome.findings, out, context)
         except OSError as error:
-            raise UsageError(f'cannot write --output-file "{opts["output_file"]}": {error.strerror}') from None
+            raise UsageError(f'cannot write --output-file "{opts["output_file"]}": {error.strerror or error}') from None
         return
     render(outcome.findings, sys.stderr if to_stderr else sys.stdout, context)
 

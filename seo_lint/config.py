@@ -514,6 +514,8 @@ class Resolver:
                 registry.resolve(list(values or ()))
             except registry.UnknownRule as error:
                 raise UsageError(f'unknown rule "{error}" in {flag} (valid: {VALID_RULES})') from None
+        if self.cli.root is not None and not (self.cwd / self.cli.root).is_dir():
+            raise UsageError(f'--root "{self.cli.root}" is not a folder')
         self._fixed: Chain | None = None
         if self.cli.config is not None and not self.cli.isolated:
             config = Path(os.path.abspath(self.cwd / self.cli.config))

@@ -176,6 +176,9 @@ def test_a_crashing_rule_exits_2_even_with_exit_zero(site: Path, tst_rules: None
     (["--format", "xml"], 'unknown format "xml" (valid: text, concise, json, jsonl, sarif, github, junit)'),
     (["--select", "FM001", "missing/"], 'path "missing/" does not exist'),
     (["--config", "nope.toml"], 'config file "nope.toml" does not exist'),
+    (["--root", "nope"], '--root "nope" is not a folder'),
+    (["--select", "FM001", "--output-file", "no/such/dir/r.txt"],
+     'cannot write --output-file "no/such/dir/r.txt": No such file or directory'),
     (["--explain", "ZZ001"], 'unknown rule "ZZ001" (see seo-lint --list-rules)'),
 ])
 def test_usage_errors_are_one_line_and_exit_2(site: Path, args: list[str], message: str) -> None:
