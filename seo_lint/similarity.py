@@ -18,7 +18,7 @@ Hashes are deterministic (CRC-32 spread by a multiplicative hash, never Python's
 
 `candidate_pairs` is the LSH step: the signature is cut into bands of `rows` values and
 only signatures that share a whole band are compared, band by band, so neither time nor
-memory grows with the square of the number of texts.
+memory grows with the square of the number of texts (unless most texts are similar).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ _MASK64 = (1 << 64) - 1
 _SPREAD = 0x9E3779B97F4A7C15  # 2**64 / golden ratio, odd: Fibonacci hashing
 _FORMAT = f"<{NUM_HASHES}I"
 SIGNATURE_BYTES = 4 * NUM_HASHES
+_LANE_LOW_BITS = int.from_bytes(b"\x01\x00\x00\x00" * NUM_HASHES, "little")
 
 _CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\uac00-\ud7af"
 #: A CJK character, or a run of letters and digits of any other script.
@@ -52,7 +53,10 @@ def tokens(text: str) -> list[str]:
 
 def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
     """The set of runs of `size` consecutive tokens (the whole text when shorter)."""
-    found = tokens(text)
+    return token_shingles(tokens(text), size)
+
+
+def token_shingles(found: Sequence[str], size: int = SHINGLE_SIZE) -> set[str]:
     if len(found) < size:
         return {"\x1f".join(found)} if found else set()
     return {"\x1f".join(found[i : i + size]) for i in range(len(found) - size + 1)}
@@ -75,7 +79,8 @@ def _probe_orders() -> tuple[tuple[int, ...], ...]:
 
 def signature(items: Iterable[str]) -> bytes | None:
     """The MinHash signature of a set of shingles, packed in 4 bytes per bin; None when empty."""
-    hashes = sorted(map(_hash, items))
+    crcs = map(zlib.crc32, [item.encode("utf-8", "surrogatepass") for item in items])
+    hashes = sorted([(crc * _SPREAD) & _MASK64 for crc in crcs])  # _hash, inlined: it is hot
     if not hashes:
         return None
     values: list[int | None] = []
@@ -99,14 +104,18 @@ def text_signature(text: str) -> bytes | None:
 
 
 def similarity(first: bytes, second: bytes) -> float:
-    """Estimated Jaccard similarity: the share of bins where the two signatures agree."""
-    a = struct.unpack(_FORMAT, first)
-    b = struct.unpack(_FORMAT, second)
-    agree: int = sum(x == y for x, y in zip(a, b))
-    return agree / NUM_HASHES
+    """Estimated Jaccard similarity: the share of bins where the two signatures agree.
+
+    Computed on the signatures as 4096-bit integers: XOR them, fold each 32-bit lane onto
+    its lowest bit, and count the lanes left non-zero (about 3x faster than unpacking).
+    """
+    lanes = int.from_bytes(first, "little") ^ int.from_bytes(second, "little")
+    for shift in (16, 8, 4, 2, 1):  # 31 in all: no bit crosses into the lane below
+        lanes |= lanes >> shift
+    return (NUM_HASHES - (lanes & _LANE_LOW_BITS).bit_count()) / NUM_HASHES
 
 
-def band_rows(threshold: float, recall: float = 0.99) -> int:
+def band_rows(threshold: float, recall: float = 0.98) -> int:
     """Rows per band: the most (fewest false candidates) that still finds a pair of
     similarity `threshold` with probability >= `recall`: 1 - (1 - t**r) ** (n // r)."""
     best = 1
@@ -117,15 +126,17 @@ def band_rows(threshold: float, recall: float = 0.99) -> int:
     return best
 
 
-def candidate_pairs(signatures: Sequence[bytes | None], rows: int, max_bucket: int = 64) -> Iterator[tuple[int, int]]:
+def candidate_pairs(
+    signatures: Sequence[bytes | None], rows: int, max_bucket: int = 64
+) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) that share at least one band, each pair once.
 
-    Bands are indexed one at a time, so memory holds one band's buckets. In a bucket
-    larger than `max_bucket` (a mass of identical texts), each member is paired with the
-    first `max_bucket` members only, which keeps the work linear and still pairs every
-    member with some of its duplicates.
+    Bands are indexed one at a time, so memory holds one band's buckets and nothing else:
+    a pair is yielded in the first band the two signatures share. In a bucket larger than
+    `max_bucket` (a mass of identical texts), each member is paired with the first
+    `max_bucket` members only, which keeps the work linear and still pairs every member
+    with some of its duplicates.
     """
-    seen: set[tuple[int, int]] = set()
     width = 4 * rows
     for band in range(NUM_HASHES // rows):
         start = band * width
@@ -134,10 +145,11 @@ def candidate_pairs(signatures: Sequence[bytes | None], rows: int, max_bucket: i
             if sig is not None:
                 buckets.setdefault(sig[start : start + width], []).append(index)
         for members in buckets.values():
-            if len(members) < 2:
-                continue
             for position, j in enumerate(members):
+                second = signatures[j]
+                assert second is not None
                 for i in members[: min(position, max_bucket)]:
-                    if (i, j) not in seen:
-                        seen.add((i, j))
+                    first = signatures[i]
+                    assert first is not None
+                    if not any(first[k : k + width] == second[k : k + width] for k in range(0, start, width)):
                         yield i, j

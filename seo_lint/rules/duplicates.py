@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TypedDict
 
-from seo_lint import similarity, text
+from seo_lint import similarity
 from seo_lint.document import Document
 from seo_lint.findings import Severity
 from seo_lint.registry import RuleOptions, Site, SiteViolation, for_language, site_rule, summarizer
@@ -18,18 +18,18 @@ from seo_lint.registry import RuleOptions, Site, SiteViolation, for_language, si
 
 class DuplicateSummary(TypedDict):
     signature: bytes | None
-    length: int  # prose length: characters for CJK, words otherwise
+    length: int  # prose length in tokens: CJK characters and other words, punctuation aside
     language: str
     position: tuple[int, int, int, int]  # the title key, else the start of the file
 
 
 @summarizer("near-duplicate")
 def summarize_text(doc: Document) -> DuplicateSummary:
-    prose = doc.prose
+    found = similarity.tokens(doc.prose)
     start, end = doc.key_span("title")
     return DuplicateSummary(
-        signature=similarity.text_signature(prose),
-        length=text.length(prose, doc.language),
+        signature=similarity.signature(similarity.token_shingles(found)),
+        length=len(found),
         language=doc.language,
         position=doc.position(start) + doc.position(end),
     )
@@ -82,12 +82,12 @@ def near_duplicate_post(site: Site, opts: NearDuplicateOptions) -> Iterator[Site
     - `threshold`: estimated similarity at or above which two posts are reported
       (default 0.8).
     - `min-length`: posts shorter than this are not compared (default `cjk` 200
-      characters, `default` 50 words).
+      characters, `default` 50 words; punctuation is not counted).
 
     Similarity is the Jaccard index of the posts' sets of three-token shingles (a token is
     one CJK character or one word), estimated with a 128-value MinHash signature (standard
     error about 0.035 at 0.8). Candidate pairs come from LSH bands sized to find a pair at
-    the threshold with 99 % probability.
+    the threshold with 98 % probability.
     """
     signatures: list[bytes | None] = []
     for summary in site.summaries:
