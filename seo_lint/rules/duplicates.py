@@ -55,24 +55,58 @@ def near_duplicate_post(site: Site, opts: NearDuplicateOptions) -> Iterator[Site
     template drift into it.
 
     ## Example
-    Two posts whose text differs only by a sentence:
+    Two posts whose text differs by two words:
     ```markdown
+    <!-- file: _posts/2025-01-10-fast-static-sites.md -->
     ---
-    title: 中小企業のAI導入ガイド
+    title: Why static sites are fast
     ---
 
-    AI導入の第一歩は、解決したい課題をひとつに絞ることです。
+    Static sites are fast because every page is built once, before anyone asks for it. There
+    is no database to query and no template to render on each request, so a cheap host can
+    serve thousands of readers. The build step is also the best place to check the content:
+    broken links, missing images and empty descriptions are caught before they are
+    published, not after a reader finds them.
+    ```
+    ```markdown
+    <!-- file: _posts/2025-01-11-static-sites-speed.md -->
+    ---
+    title: What makes static sites fast
+    ---
+
+    Static sites are fast because every page is built once, before anyone asks for it. There
+    is no database to query and no template to render on each request, so an inexpensive
+    host can serve thousands of readers. The build step is also the best place to check the
+    content: broken links, missing images and empty descriptions are caught before they are
+    published, not after a reader finds them.
     ```
 
     ## Use instead
     Merge the two posts (and redirect one URL to the other), or make each answer its own
     question:
     ```markdown
+    <!-- file: _posts/2025-01-10-fast-static-sites.md -->
     ---
-    title: 中小企業のAI導入ガイド
+    title: Why static sites are fast
     ---
 
-    AI導入の第一歩は、解決したい課題をひとつに絞ることです。
+    Static sites are fast because every page is built once, before anyone asks for it. There
+    is no database to query and no template to render on each request, so a cheap host can
+    serve thousands of readers. The build step is also the best place to check the content:
+    broken links, missing images and empty descriptions are caught before they are
+    published, not after a reader finds them.
+    ```
+    ```markdown
+    <!-- file: _posts/2025-01-11-jekyll-basics.md -->
+    ---
+    title: Jekyll basics
+    ---
+
+    Jekyll reads Markdown files with front matter and writes plain HTML. Its plugins add
+    feeds, sitemaps and SEO tags; its layouts keep every page consistent. Themes can be
+    installed as gems, and GitHub Pages builds a Jekyll site on every push, which makes it a
+    popular first choice for documentation, personal blogs and small company sites that
+    change a few times a week.
     ```
 
     ## Fix safety

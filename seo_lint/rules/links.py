@@ -466,9 +466,11 @@ def post_url_missing(site: Site, opts: RuleOptions) -> Iterator[SiteViolation]:
 @site_rule("LNK002", "internal-link-broken", Severity.ERROR)
 def internal_link_broken(site: Site, opts: RuleOptions) -> Iterator[SiteViolation]:
     """## What it does
-    Flags a link to a page of the site that does not exist: a root-relative (`/2025/01/10/x/`)
-    or relative (`../about.md`) link, a link to the site's own URL, a `{% link path %}` tag,
-    or a `#fragment` whose heading anchor is not on the target page.
+    Flags a link to a page of the site that does not exist, or to a `#fragment` that is not
+    on the target page.
+
+    Checked: root-relative (`/2025/01/10/x/`) and relative (`../about.md`) links, links to
+    the site's own URL, `{% link path %}` tags, and the heading anchors of each page.
 
     ## Why is this bad?
     A broken internal link is a dead end for readers and crawlers, wastes crawl budget and
@@ -581,8 +583,11 @@ class LinkTextOptions(RuleOptions):
 @rule("LNK003", "link-text-generic", Severity.WARNING, options=LinkTextOptions)
 def link_text_generic(doc: Document, opts: LinkTextOptions) -> Iterator[Violation]:
     """## What it does
-    Flags a link whose whole text says nothing about its target: `click here`, `read more`,
-    `こちら`, `ここをクリック`, `続きを読む`, `リンク` …
+    Flags a link whose whole text says nothing about its target (`click here`, `read more`,
+    `こちら`, `続きを読む`).
+
+    The default list is Lighthouse's, in English and Japanese, plus common Japanese
+    variants; a text counts when it is the whole link text, arrows and punctuation aside.
 
     ## Why is this bad?
     Search engines and screen-reader users read link text to know what is behind a link;
