@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from seo_lint.document import Document
 from seo_lint.lint import default_rules, lint_document
 
@@ -396,3 +399,28 @@ def test_generated_site_finds_the_planted_pairs_and_no_others():
     pairs = {frozenset((line.split(":")[0], line.split(" to ")[1].split(" ")[0])) for line in found}
     assert len(found) == 8 and pairs == near
     assert not pairs & siblings
+
+
+# --- robustness -----------------------------------------------------------------------
+
+_PIECES = ["---\n", "title: ", "〇%", "5つの", "## ", "ステップ1", "caseStudy", "a_b", "x-y-z", "{{ x }}", "{k}",
+           "「", "）", "TODO", "null", "\ufffd", "\x07", "\n\n", "- ", "```\n", "[a](b)", "<a href='#'>", "。", " "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=5), max_size=40))
+def test_rules_never_crash_and_point_inside_the_file(parts):
+    from seo_lint.lint import lint_text
+
+    source = "".join(parts)
+    for finding in lint_text(source, "_posts/2025-01-10-x.md", default_rules(["TX", "MT006", "LNK003", "LNK004"])):
+        assert finding.code != "SL002", finding.message
+        assert 0 <= finding.start <= finding.end <= len(source)
+
+
+def test_long_pathological_words_are_linear():
+    """No catastrophic backtracking: these finish at once (a regression would hang the suite)."""
+    from seo_lint.lint import lint_text
+
+    for word in ("ab" + "Aa" * 20000 + "_", "a_" * 20000 + "-", "x-" * 20000 + "_", "〇" * 20000, "[insert " * 5000):
+        lint_text(JA + "本文" + word + "です。\n", "_posts/2025-01-10-x.md", default_rules(["TX", "MT006"]))

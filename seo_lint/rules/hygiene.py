@@ -276,7 +276,7 @@ ALLOWED_IDENTIFIERS = (
     "GitLab", "WordPress", "PowerPoint", "OpenAI", "DeepL", "iDeCo", "eSIM", "eKYC", "mRNA",
     "jQuery", "reCAPTCHA", "PayPay", "LINE", "TikTok", "HubSpot",
 )
-_CAMEL = r"[a-z]{2,}[0-9]*(?:[A-Z][a-z0-9]+)+[A-Za-z0-9]*"
+_CAMEL = r"[a-z]{2,}[0-9]*[A-Z][A-Za-z0-9]*"
 _SNAKE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+"
 _KEBAB = r"[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}"
 _IDENTIFIER = re.compile(rf"(?<![A-Za-z0-9_@./#$:\\\-])(?:{_CAMEL}|{_SNAKE}|{_KEBAB})(?![A-Za-z0-9_@/\\(\-]|\.[A-Za-z])")
