@@ -165,6 +165,24 @@ def test_front_matter_permalink_and_unknown_placeholders():
     assert site_check(posts, ["LNK002"], {"permalink": "/:week/:title/"}, linted=linted) == []
 
 
+def test_pages_that_generators_make_are_not_reported():
+    posts = {
+        "_posts/2025-01-05-setup.md": "---\ntitle: T\n---\nText.\n",
+        "_posts/2025-01-10-l.md": "---\ntitle: L\n---\n[a](/) [b](/2025/01/) [c](/tags/jekyll/) [d](/page2/) [e](/2025/02/)\n",
+    }
+    assert site_check(posts, ["LNK002"], linted={"_posts/2025-01-10-l.md"}) == [
+        "_posts/2025-01-10-l.md:4:59 LNK002 link target /2025/02/ is not a page of this site"
+    ]
+    from seo_lint import registry
+    from seo_lint.lint import ActiveRule
+
+    rule = registry.get("LNK002")
+    options = registry.build_options(rule, {"extend-ignore": ["/2025/*"]})
+    docs = [Document(path, source) for path, source in posts.items()]
+    site = Site([summarize(doc) for doc in docs], frozenset(posts))
+    assert check_site(site, [ActiveRule(rule, rule.severity, options)]) == []
+
+
 def test_hugo_and_relative_links_from_a_page_url():
     posts = {
         "content/posts/first/index.md": "---\ntitle: First\n---\n## Intro\n",

@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
+from fnmatch import fnmatchcase
 from functools import cached_property
 from typing import TypedDict
 from urllib.parse import unquote, urlsplit
@@ -273,6 +274,15 @@ def url_key(path: str) -> str:
     return path.rstrip("/") or "/"
 
 
+def _folders(key: str) -> Iterator[str]:
+    """`/a/b/c` → `/a/b`, `/a`."""
+    while True:
+        key = key.rsplit("/", 1)[0]
+        if not key:
+            return
+        yield key
+
+
 def _path_urls(rel: str) -> list[str]:
     """URLs a page may have from its path alone: `about.md` → `/about`, `content/posts/a/index.md`
     → `/posts/a` (Hugo, Astro and Jekyll pages)."""
@@ -301,6 +311,7 @@ class SiteIndex:
         self.urls: list[list[str]] = []  # URL keys of each file
         self.by_path: dict[str, int] = {}
         self.by_url: dict[str, int] = {}
+        self.folders: set[str] = set()  # URL keys of the folders that hold pages
         for index, summary in enumerate(site.summaries):
             rel = relative_path(summary.path, site.root)
             data: LinkSummary | None = summary.data.get("links")
@@ -312,6 +323,7 @@ class SiteIndex:
             self.by_path.setdefault(posixpath.splitext(rel)[0], index)
             for url in urls:
                 self.by_url.setdefault(url, index)
+                self.folders.update(_folders(url))
 
     def _urls(self, rel: str, data: LinkSummary | None, template: str) -> list[str]:
         urls: list[str] = []
@@ -345,6 +357,18 @@ class SiteIndex:
         extension = posixpath.splitext(path.rstrip("/"))[1].lower()
         unknown = self.uncertain and extension in ("", ".html", ".htm")
         return None, extension in _PAGE_EXTENSIONS and not unknown
+
+    def generated(self, path: str, below_baseurl: bool, ignore: tuple[str, ...]) -> bool:
+        """A root-relative target that the generator may make without a source file: the
+        home page, a folder that holds pages (a section or date archive), an ignored path."""
+        if not path.startswith("/"):
+            return False
+        if not below_baseurl and self.baseurl != "/" and (path + "/").startswith(self.baseurl + "/"):
+            path = path[len(self.baseurl) :] or "/"
+        key = url_key(path)
+        if key == "/" or key in self.folders:
+            return True
+        return any(fnmatchcase(key, pattern) or fnmatchcase(key + "/", pattern) for pattern in ignore)
 
     def _relative(self, source: int, path: str) -> int | None:
         # as a file next to the source file (`../other.md`) …
@@ -463,8 +487,19 @@ def post_url_missing(site: Site, opts: RuleOptions) -> Iterator[SiteViolation]:
             yield _violation(summary.path, position, f"post_url target {reference} is not a post of this site{hint}")
 
 
-@site_rule("LNK002", "internal-link-broken", Severity.ERROR)
-def internal_link_broken(site: Site, opts: RuleOptions) -> Iterator[SiteViolation]:
+class InternalLinkOptions(RuleOptions):
+    #: Link paths (below the baseurl) that generators make without a source file:
+    #: shell-style patterns, matched against the path without query or fragment.
+    ignore: tuple[str, ...] = (
+        "/tags/*", "/tag/*", "/categories/*", "/category/*", "/page/*", "/page[0-9]*",
+        "/authors/*", "/author/*", "/search*", "/archives*",
+    )
+    #: Added to `ignore`.
+    extend_ignore: tuple[str, ...] = ()
+
+
+@site_rule("LNK002", "internal-link-broken", Severity.ERROR, options=InternalLinkOptions)
+def internal_link_broken(site: Site, opts: InternalLinkOptions) -> Iterator[SiteViolation]:
     """## What it does
     Flags a link to a page of the site that does not exist, or to a `#fragment` that is not
     on the target page.
@@ -502,12 +537,20 @@ def internal_link_broken(site: Site, opts: RuleOptions) -> Iterator[SiteViolatio
     No fix.
 
     ## Options
-    None. A page's URL comes from its front matter `permalink`, else from `_config.yml`'s
+    - `ignore`: link paths (below the baseurl) that the generator makes without a source
+      file, as shell-style patterns (default `/tags/*`, `/tag/*`, `/categories/*`,
+      `/category/*`, `/page/*`, `/page[0-9]*`, `/authors/*`, `/author/*`, `/search*`,
+      `/archives*`).
+    - `extend-ignore`: patterns added to `ignore`.
+
+    A page's URL comes from its front matter `permalink`, else from `_config.yml`'s
     `permalink` style for Jekyll posts (`date`, `pretty`, `ordinal`, `none` or a template),
     else from its path (`about.md` → `/about/`); `/a`, `/a/` and `/a.html` are the same page.
-    Links to files that are not pages (`/assets/a.pdf`) are not checked, nor are links built
-    with Liquid other than `{{ site.baseurl }}` and `relative_url`. Anchors count in both
-    GitHub/kramdown-GFM style (`#見出し-1`) and kramdown's ASCII style.
+    Not reported: the home page `/`, a folder that holds pages (`/2025/01/`, `/posts/`:
+    generators make archive and section pages), links to files that are not pages
+    (`/assets/a.pdf`), and links built with Liquid other than `{{ site.baseurl }}` and
+    `relative_url`. Anchors count in both GitHub/kramdown-GFM style (`#見出し-1`) and
+    kramdown's ASCII style.
     """
     index = SiteIndex(site)
     for source, summary in enumerate(site.summaries):
@@ -515,12 +558,12 @@ def internal_link_broken(site: Site, opts: RuleOptions) -> Iterator[SiteViolatio
         if summary.path not in site.linted or data is None:
             continue
         for target, position in data["links"]:
-            message = _broken(index, source, target)
+            message = _broken(index, source, target, opts.ignore + opts.extend_ignore)
             if message:
                 yield _violation(summary.path, position, message)
 
 
-def _broken(index: SiteIndex, source: int, written: str) -> str | None:
+def _broken(index: SiteIndex, source: int, written: str, ignore: tuple[str, ...]) -> str | None:
     target = written.strip()
     below_baseurl = False
     if "{" in target:
@@ -543,7 +586,7 @@ def _broken(index: SiteIndex, source: int, written: str) -> str | None:
     if parts.path:
         resolved, reportable = index.resolve(source, parts.path, below_baseurl)
         if resolved is None:
-            if not reportable:
+            if not reportable or index.generated(parts.path, below_baseurl, ignore):
                 return None
             outside = (
                 parts.path.startswith("/") and index.baseurl != "/" and not below_baseurl
