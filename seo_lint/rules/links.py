@@ -15,17 +15,18 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone, tzinfo
 from fnmatch import fnmatchcase
 from functools import cached_property
 from typing import TypedDict
 from urllib.parse import unquote, urlsplit
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from seo_lint import text
 from seo_lint.document import Document
 from seo_lint.findings import Fix, FixAvailability, FixSafety, Severity, Violation
 from seo_lint.registry import RuleOptions, Site, SiteViolation, rule, site_rule, summarizer
+from seo_lint.rules.fields import parse_date
 
 Position = tuple[int, int, int, int]  # line, column, end line, end column
 
@@ -93,29 +94,21 @@ class LinkSummary(TypedDict):
     links: tuple[tuple[str, Position], ...]  # internal link targets, as written
 
 
-_DATE = re.compile(
-    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
-)
 _NAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 
 
 def _post_date(doc: Document, name: str) -> tuple[int, int, int, int, int, int]:
     """The front matter date in the site's timezone (as Jekyll does), else the file name's."""
-    match = _DATE.match(doc.meta_str("date") or "")
-    if match is None:
+    try:
+        zone: tzinfo = ZoneInfo(doc.settings.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = timezone.utc
+    moment = parse_date(doc.meta.get("date"), zone)
+    if moment is None:
         named = _NAME_DATE.match(name)
         assert named is not None
         return (int(named.group(1)), int(named.group(2)), int(named.group(3)), 0, 0, 0)
-    y, mo, d, h, mi, s, zone = match.groups()
-    try:
-        moment = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
-        if zone:
-            offset = timedelta() if zone == "Z" else timedelta(
-                hours=int(zone[1:3]), minutes=int(zone[-2:])
-            ) * (1 if zone[0] == "+" else -1)
-            moment = moment.replace(tzinfo=timezone(offset)).astimezone(ZoneInfo(doc.settings.timezone))
-    except (ValueError, KeyError, OSError):
-        return (int(y), int(mo), int(d), 0, 0, 0)
+    moment = moment.astimezone(zone)
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
