@@ -205,7 +205,10 @@ def test_five_sections_under_another_heading_level_satisfy_the_title(check):
 
 
 def test_list_items_decide_last(check):
-    src = "---\ntitle: Top 10 Jekyll plugins\n---\n\nOur picks:\n\n- jekyll-seo-tag\n- jekyll-feed\n\n  Notes.\n- jekyll-sitemap\n"
+    src = (
+        "---\ntitle: Top 10 Jekyll plugins\n---\n\nOur picks:\n\n- jekyll-seo-tag\n- jekyll-feed\n\n  Notes.\n"
+        "  - a nested item\n  - another\n- jekyll-sitemap\n\nMore text.\n\n- a second list\n- of two\n"
+    )
     assert check(src, ["TX004"]) == [
         '2:8 TX004 title promises 10 ("Top 10") but the body has a list of 3 items'
     ]

@@ -361,7 +361,7 @@ def identifier_in_prose(doc: Document, opts: IdentifierOptions) -> Iterator[Viol
 
 _LIST_NOUNS = (
     "方法|コツ|秘策|秘訣|ポイント|理由|手順|ヒント|戦略|習慣|ルール|特徴|メリット|デメリット|ツール|"
-    "事例|原則|法則|鉄則|テクニック|アイデア|ステップ|施策|心得|ポイント"
+    "事例|原則|法則|鉄則|テクニック|アイデア|ステップ|施策|心得"
 )
 _PROMISE = re.compile(
     r"(?<![\d.,A-Za-z])(?P<ja>\d{1,2})\s*(?:つの[ァ-ヶー一-龯]{0,6}|つ(?=$|[\s!?、。:|)」』】])|選|個の|ステップ|ヶ条|か条|カ条|箇条"
@@ -385,7 +385,7 @@ _FRAME = re.compile(
     r"|\breferences?\b|\bfaq\b|table of contents|\boverview\b",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"^( {0,3})([-*+]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)  # at column 1: top level
 
 
 @dataclass(frozen=True)
@@ -424,7 +424,8 @@ def _section_groups(doc: Document) -> list[_Count]:
 
 
 def _list_groups(doc: Document) -> list[_Count]:
-    """Top-level Markdown list items, list by list (blank and indented lines continue a list)."""
+    """Top-level Markdown list items, list by list: blank lines and indented lines (nested
+    items, continued paragraphs) between two items keep them in one list."""
     body = doc.source[doc.body_start :]
     code = [(s - doc.body_start, e - doc.body_start) for s, e in doc.code]
     sizes: list[int] = []
@@ -433,15 +434,13 @@ def _list_groups(doc: Document) -> list[_Count]:
     for match in _LIST_ITEM.finditer(body):
         if any(s <= match.start() < e for s, e in code):
             continue
-        between = body[last_end : match.start()]
-        continues = current and all(not line.strip() or line[:1] in " \t" for line in between.split("\n")[1:])
-        if match.group(1) == "" or len(match.group(1)) <= 3:
-            if continues:
-                current += 1
-            else:
-                if current:
-                    sizes.append(current)
-                current = 1
+        between = body[last_end : match.start()].split("\n")[1:]
+        if current and all(not line.strip() or line[:1] in " \t" for line in between):
+            current += 1
+        else:
+            if current:
+                sizes.append(current)
+            current = 1
         last_end = body.find("\n", match.end())
         last_end = len(body) if last_end == -1 else last_end
     if current:
