@@ -95,5 +95,6 @@ def test_site_rules_see_the_whole_site_from_a_batch(repo: tuple[Path, dict[str, 
     site, env = repo
     result = _try_repo(site, env, "_posts/2025-01-12-links.md")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "2025-01-09-missing" in result.stdout
-    assert "post_url 2025-01-10-good" not in result.stdout
+    assert "post_url target 2025-01-09-missing is not a post of this site" in result.stdout
+    assert "post_url target 2025-01-10-good" not in result.stdout
+    assert "Found 1 problem (1 error) in 1 file (1 file checked)." in result.stdout
