@@ -68,6 +68,9 @@ class Violation:
     end: int
     message: str
     fix: Fix | None = None
+    #: A rule may lower or raise one finding's severity (e.g. a future date is info);
+    #: a severity set in the configuration still wins.
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)

@@ -41,9 +41,12 @@ def make_finding(doc: Document, active: ActiveRule, violation: Violation) -> Fin
     end = max(start, min(violation.end, len(doc.source)))
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
+    severity = active.severity
+    if violation.severity is not None and active.severity == active.rule.severity:
+        severity = violation.severity
     return Finding(
         doc.path, line, column, end_line, end_column, active.rule.code, active.rule.name,
-        active.severity, violation.message, violation.fix, start, end,
+        severity, violation.message, violation.fix, start, end,
     )
 
 

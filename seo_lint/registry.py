@@ -108,7 +108,7 @@ class Rule:
             start = 0
         text = " ".join(line.strip() for line in lines[start:] if line.strip() and not line.startswith("#"))
         match = re.match(r"(.+?[.。])(\s|$)", text)
-        return (match.group(1) if match else text)[:200]
+        return match.group(1) if match else text
 
 
 _RULES: dict[str, Rule] = {}

@@ -201,6 +201,21 @@ def test_fm004_future_date() -> None:
     assert run(date_post("2999-01-01"), "FM004", {"future": False}, path=path) == []
 
 
+def test_fm004_future_date_is_info_unless_the_config_sets_a_severity() -> None:
+    from seo_lint import registry
+    from seo_lint.findings import Severity
+    from seo_lint.lint import ActiveRule, lint_text
+    from seo_lint.document import DocumentSettings
+
+    path = "_posts/2999-01-01-later.md"
+    (finding,) = findings(date_post("2999-01-01"), "FM004", None, path)
+    assert finding.severity is Severity.INFO
+    rule = registry.get("FM004")
+    overridden = ActiveRule(rule, Severity.ERROR, rule.options())
+    (finding,) = lint_text(date_post("2999-01-01"), path, [overridden], DocumentSettings())
+    assert finding.severity is Severity.ERROR
+
+
 def test_fm004_toml_dates() -> None:
     source = '+++\ntitle = "t"\ndate = 2025-01-10T09:00:00+09:00\nlastmod = 2025-01-11\n+++\n\nBody.\n'
     assert run(source, "FM004") == []

@@ -299,7 +299,7 @@ def front_matter_date(doc: Document, opts: DateOptions) -> Iterator[Violation]:
     `UTC`, `+09:00` or `+0900` (without one, the site's timezone). The file name date is
     compared with `date` taken in the site's timezone: UTC `2025-12-31T01:49Z` is 10:49 in
     Tokyo, the same day as `2025-12-31-…`, while `2025-12-30T20:00Z` is already the 31st
-    there. A future date is reported at the rule's severity (set `future = false` to stop).
+    there. A future date is reported as info (set `future = false` to stop).
 
     ## Why is this bad?
     Jekyll and Hugo either fail on an unreadable date or fall back to the file's date, so the
@@ -364,7 +364,8 @@ def front_matter_date(doc: Document, opts: DateOptions) -> Iterator[Violation]:
                 days = (when - now).days
                 ahead = f"{days} days ahead" if days >= 1 else "later today"
                 yield Violation(start, end, f"date `{_shown(value)}` is in the future ({ahead});"
-                                " Jekyll does not publish it unless `future: true`")
+                                " Jekyll does not publish it unless `future: true`",
+                                severity=Severity.INFO)
 
 
 # --- FM005 -----------------------------------------------------------------------------

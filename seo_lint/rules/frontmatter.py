@@ -18,10 +18,10 @@ class SyntaxOptions(RuleOptions):
 @rule("FM001", "front-matter-syntax", Severity.ERROR, options=SyntaxOptions)
 def front_matter_syntax(doc: Document, opts: SyntaxOptions) -> Iterator[Violation]:
     """## What it does
-    Flags front matter that cannot be read: a YAML, TOML or JSON syntax error (at its exact
-    line and column), an opening fence that is never closed, a duplicate key, front matter
-    that is not a mapping or does not start on line 1, and a post with no front matter at
-    all inside a posts folder.
+    Flags front matter that cannot be read. That is a YAML, TOML or JSON syntax error (at its
+    exact line and column), an opening fence that is never closed, a duplicate key, front
+    matter that is not a mapping or does not start on line 1, and a post with no front
+    matter at all inside a posts folder.
 
     ## Why is this bad?
     Jekyll and Hugo silently treat broken front matter as body text, or fail the build:
