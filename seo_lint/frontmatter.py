@@ -92,9 +92,11 @@ def split(source: str) -> FrontMatter:
     """Find, parse and index the front matter at the top of `source`."""
     start = 1 if source.startswith("\ufeff") else 0
     head = source[start : start + 4]
-    if head.startswith("---") and _YAML_FENCE.match(source, start):
+    # The fence patterns are anchored with `^`, which does not match after a BOM: match the line.
+    first_line = source[start : _line_end(source, start)] if head[:3] in ("---", "+++") else ""
+    if head.startswith("---") and _YAML_FENCE.match(first_line):
         return _fenced(source, start, "yaml", _YAML_CLOSE)
-    if head.startswith("+++") and _TOML_FENCE.match(source, start):
+    if head.startswith("+++") and _TOML_FENCE.match(first_line):
         return _fenced(source, start, "toml", _TOML_FENCE)
     if head.startswith("{"):
         return _json(source, start)
