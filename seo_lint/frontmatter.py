@@ -185,8 +185,14 @@ def _parse_yaml(source: str, fm: FrontMatter) -> None:
     except yaml.MarkedYAMLError as error:
         fm.errors.append(_yaml_error(error, base, source))
         return
-    except yaml.YAMLError as error:  # pragma: no cover - libyaml always marks its errors
-        fm.errors.append(FrontMatterError(f"YAML error: {error}", base, base + 1))
+    except yaml.reader.ReaderError as error:  # a character YAML forbids (control characters)
+        # libyaml reports the position in the UTF-8 bytes it was given.
+        at = base + len(content.encode("utf-8")[: error.position].decode("utf-8", "ignore"))
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+        fm.errors.append(FrontMatterError(f"YAML syntax error: {error.reason} (U+{code:04X})", at, at + 1))
+        return
+    except yaml.YAMLError as error:  # pragma: no cover - libyaml marks its other errors
+        fm.errors.append(FrontMatterError(f"YAML error: {' '.join(str(error).split())}", base, base + 1))
         return
     if root is None:
         return
