@@ -1,0 +1,1 @@
+"""Hostile inputs: the corpus generator and its tests, and strategies shared by property tests."""

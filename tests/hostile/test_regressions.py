@@ -1,0 +1,35 @@
+"""Regression tests for the bugs that the hostile corpus, the property tests and the fuzzer found.
+
+Each test names the input that failed and pins the exact findings now produced.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+Check = Callable[..., list[str]]
+
+
+def test_front_matter_after_a_utf8_bom_is_read(check: Check) -> None:
+    """The fence patterns are anchored with `^`, which did not match after a BOM: the front
+    matter of every post saved "UTF-8 with BOM" was ignored (and FM001 blamed blank lines)."""
+    assert check("\ufeff---\ntitle: x\n---\n\nBody.\n", ["FM001", "MT001"]) == [
+        "2:1 MT001 title is 1 characters long (min 30 for en)"
+    ]
+    assert check('\ufeff+++\r\ntitle = "x"\r\n+++\r\n\r\nBody.\r\n', ["FM001", "MT001"]) == [
+        "2:1 MT001 title is 1 characters long (min 30 for en)"
+    ]
+    assert check("\ufeff\n---\ntitle: x\n---\n", ["FM001"]) == [
+        "2:1 FM001 front matter must start on line 1 (blank lines before `---`)"
+    ]
+
+
+def test_control_character_in_yaml_is_one_line_at_its_position(check: Check) -> None:
+    """libyaml's ReaderError (a control character) is not a MarkedYAMLError: the message had
+    two lines and pointed at the start of the front matter; its position is in UTF-8 bytes."""
+    assert check("---\ntitle: 日本\x07\n---\n", ["FM001"]) == [
+        "2:10 FM001 YAML syntax error: control characters are not allowed (U+0007)"
+    ]
+    assert check("---\n\x1b\n---\n", ["FM001"]) == [
+        "2:1 FM001 YAML syntax error: control characters are not allowed (U+001B)"
+    ]
