@@ -7,6 +7,7 @@ stop the others (the crash becomes SL002). `check_site` does the same for site r
 
 from __future__ import annotations
 
+import re
 import traceback
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -36,6 +37,14 @@ def default_rules(select: Iterable[str] | None = None) -> list[ActiveRule]:
     ]
 
 
+_LINE_BREAKS = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def one_line(message: str) -> str:
+    """A message as one line: a rule quoting text may quote a line break."""
+    return _LINE_BREAKS.sub(" ", message)
+
+
 def make_finding(doc: Document, active: ActiveRule, violation: Violation) -> Finding:
     start = max(0, min(violation.start, len(doc.source)))
     end = max(start, min(violation.end, len(doc.source)))
@@ -46,7 +55,7 @@ def make_finding(doc: Document, active: ActiveRule, violation: Violation) -> Fin
         severity = violation.severity
     return Finding(
         doc.path, line, column, end_line, end_column, active.rule.code, active.rule.name,
-        severity, violation.message, violation.fix, start, end,
+        severity, one_line(violation.message), violation.fix, start, end,
     )
 
 
@@ -136,7 +145,7 @@ def check_site(site: Site, rules: Sequence[ActiveRule]) -> list[Finding]:
                 if v.path in site.linted:
                     findings.append(
                         Finding(v.path, v.line, v.column, v.end_line, v.end_column, active.rule.code,
-                                active.rule.name, active.severity, v.message)
+                                active.rule.name, active.severity, one_line(v.message))
                     )
         except Exception as error:  # noqa: BLE001
             findings.append(_crash(sorted(site.linted)[0] if site.linted else site.root, active.rule.code, error))
