@@ -33,3 +33,11 @@ def test_control_character_in_yaml_is_one_line_at_its_position(check: Check) -> 
     assert check("---\n\x1b\n---\n", ["FM001"]) == [
         "2:1 FM001 YAML syntax error: control characters are not allowed (U+001B)"
     ]
+
+
+def test_a_message_quoting_a_line_break_is_one_line(check: Check) -> None:
+    """Found by the fuzzer: TX001 quoted a leaked `---\\nlayout` with its line break, which
+    split the finding over two lines in every line-oriented format."""
+    assert check("---\ntitle: A\n---\n\nText ---\nlayout: post\n", ["TX001"]) == [
+        '5:6 TX001 placeholder "--- layout" in prose'
+    ]
