@@ -10,7 +10,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Hashable, Iterator, Mapping, TypeVar
 
 from seo_lint import html, markdown, text
 from seo_lint.frontmatter import FieldSpan, FrontMatter, split
@@ -25,6 +25,7 @@ DEFAULT_IMAGE_FIELDS = (
 )
 _JSON_LD_IMAGE_KEYS = frozenset({"image", "logo", "thumbnailUrl", "contentUrl", "thumbnail"})
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,16 @@ class Document:
         self.settings = settings or DocumentSettings()
         #: Set when the bytes could not be taken as UTF-8 text as they are (FILE001/FILE002).
         self.load_problem = load_problem
+        self._memo: dict[Hashable, Any] = {}
+
+    def memo(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """A value derived from this document by `compute`, computed once and shared by every
+        rule that asks with the same key (a view outside the kernel: keywords, a search index)."""
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     @property
     def fixable(self) -> bool:

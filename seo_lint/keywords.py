@@ -92,7 +92,11 @@ def source_field(doc: Document, fields: Sequence[str]) -> str | None:
 
 
 def keywords(doc: Document, fields: Sequence[str] = DEFAULT_FIELDS) -> list[Keyword]:
-    """The post's keywords, focus keyword first."""
+    """The post's keywords, focus keyword first (computed once per document and fields)."""
+    return list(doc.memo(("keywords", tuple(fields)), lambda: _keywords(doc, fields)))
+
+
+def _keywords(doc: Document, fields: Sequence[str]) -> list[Keyword]:
     name = source_field(doc, fields)
     if name is None:
         return []
@@ -153,12 +157,24 @@ class Haystack:
         self.normalized, self.starts, self.ends = normalize_mapped(text)
 
     @cached_property
+    def words(self) -> list[str]:
+        """The normalised text's tokens (found in C; spans only when asked, see `tokens`)."""
+        return _TOKEN.findall(self.normalized)
+
+    @cached_property
     def tokens(self) -> list[tuple[str, int, int]]:
         return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.normalized)]
 
     @cached_property
     def token_set(self) -> frozenset[str]:
-        return frozenset(token for token, _, _ in self.tokens)
+        return frozenset(self.words)
+
+    @cached_property
+    def _word_index(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for position, word in enumerate(self.words):
+            index.setdefault(word, []).append(position)
+        return index
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original text of normalized[start:end]."""
@@ -182,19 +198,33 @@ class Haystack:
             at = text.find(term, after)
         return found
 
+    def _phrase_starts(self, words: Sequence[str]) -> list[int]:
+        """Token index of each run of tokens equal to `words`, scanning left to right
+        without overlaps (only the tokens equal to the first word are tried)."""
+        size = len(words)
+        if size == 0:
+            return []
+        tokens = self.words
+        rest = list(words[1:])
+        found: list[int] = []
+        allowed = 0
+        for index in self._word_index.get(words[0], ()):
+            if index < allowed:
+                continue
+            if index + size > len(tokens):
+                break
+            if size == 1 or tokens[index + 1 : index + size] == rest:
+                found.append(index)
+                allowed = index + size
+        return found
+
     def phrase_positions(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """(start, end) in the normalised text of each run of tokens equal to `words`."""
+        starts = self._phrase_starts(words)
+        if not starts:
+            return []
         tokens = self.tokens
-        size = len(words)
-        found: list[tuple[int, int]] = []
-        index = 0
-        while index + size <= len(tokens):
-            if all(tokens[index + k][0] == words[k] for k in range(size)):
-                found.append((tokens[index][1], tokens[index + size - 1][2]))
-                index += size
-            else:
-                index += 1
-        return found
+        return [(tokens[index][1], tokens[index + len(words) - 1][2]) for index in starts]
 
     def has_unit(self, keyword: Keyword, unit: str) -> bool:
         return unit in self.token_set if keyword.phrase else bool(self.term_positions(unit))
@@ -202,13 +232,13 @@ class Haystack:
     def term_counts(self, keyword: Keyword) -> dict[str, int]:
         """Occurrences of each term (term sets), or of the whole phrase under its text (phrases)."""
         if keyword.phrase:
-            return {" ".join(keyword.units): len(self.phrase_positions(keyword.units))}
+            return {" ".join(keyword.units): len(self._phrase_starts(keyword.units))}
         return {term: len(self.term_positions(term)) for term in keyword.units}
 
     def contains(self, keyword: Keyword) -> bool:
         """All terms present (term set), or the phrase present (phrase)."""
         if keyword.phrase:
-            return bool(self.phrase_positions(keyword.units))
+            return bool(self._phrase_starts(keyword.units))
         return all(self.term_positions(term) for term in keyword.units)
 
     def coverage(self, keyword: Keyword) -> int:

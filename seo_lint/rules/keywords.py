@@ -102,7 +102,7 @@ class _Density:
 
 
 def _haystack(doc: Document) -> Haystack:
-    return Haystack(doc.prose)
+    return doc.memo("keywords.prose-haystack", lambda: Haystack(doc.prose))
 
 
 def _label(keyword: Keyword) -> str:
