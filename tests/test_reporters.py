@@ -520,7 +520,8 @@ def test_sarif_rules_carry_their_documentation() -> None:
     registered = {rule.code: rule for rule in all_rules()}["FM001"]
     assert fm001["name"] == "front-matter-syntax"
     assert fm001["shortDescription"] == {"text": registered.summary}
-    assert fm001["fullDescription"]["text"].startswith("Flags front matter that cannot be read: ")
+    assert fm001["shortDescription"]["text"] == "Flags front matter that cannot be read."
+    assert fm001["fullDescription"]["text"].startswith("Flags front matter that cannot be read. That is a YAML, TOML")
     assert "\n" not in fm001["fullDescription"]["text"]
     assert fm001["help"] == {"text": registered.doc, "markdown": registered.doc}
     assert fm001["helpUri"] == "https://github.com/seo-lint/seo-lint/blob/main/rules/FM001.md"
