@@ -31,6 +31,8 @@ PathKey = tuple[Union[str, int], ...]
 
 #: Largest number of YAML nodes a front matter may expand to (aliases included).
 MAX_NODES = 20_000
+#: Deepest nesting of front matter values (deeper input would exhaust the stack of the rules).
+MAX_DEPTH = 100
 
 _YAML_FENCE = YAMLHandler.FM_BOUNDARY  # ^-{3,}\s*$
 _YAML_CLOSE = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*\r?$", re.MULTILINE)
@@ -245,6 +247,12 @@ def _index_yaml(
             base + node.start_mark.index,
             base + node.end_mark.index,
         )
+    if len(path) > MAX_DEPTH:
+        return FrontMatterError(
+            f"front matter is nested more than {MAX_DEPTH} levels deep",
+            base + node.start_mark.index,
+            base + node.start_mark.index + 1,
+        )
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -283,7 +291,9 @@ def _index_yaml(
 def _parse_toml(source: str, fm: FrontMatter) -> None:
     content = source[fm.content_start : fm.content_end]
     try:
-        fm.data = tomllib.loads(content.replace("\r\n", "\n"))
+        data = tomllib.loads(content.replace("\r\n", "\n"))
+    except RecursionError:
+        data = None
     except tomllib.TOMLDecodeError as error:
         text = str(error)
         match = _TOML_ERROR_POS.search(text)
@@ -295,7 +305,24 @@ def _parse_toml(source: str, fm: FrontMatter) -> None:
         message = _TOML_ERROR_POS.sub("", text).strip()
         fm.errors.append(FrontMatterError(f"TOML syntax error: {message}", offset, offset + 1))
         return
+    if data is None or _too_deep(data):
+        at = fm.content_start
+        fm.errors.append(FrontMatterError(f"front matter is nested more than {MAX_DEPTH} levels deep", at, at + 1))
+        return
+    fm.data = data
     _index_toml(content, fm.content_start, fm.fields)
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether parsed values nest deeper than MAX_DEPTH (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _toml_key_parts(raw: str) -> list[str]:
