@@ -41,3 +41,19 @@ def test_a_message_quoting_a_line_break_is_one_line(check: Check) -> None:
     assert check("---\ntitle: A\n---\n\nText ---\nlayout: post\n", ["TX001"]) == [
         '5:6 TX001 placeholder "--- layout" in prose'
     ]
+
+
+def test_deeply_nested_front_matter_is_one_fm001_not_a_crash_of_every_rule(check: Check) -> None:
+    """YAML nested ~990 levels (libyaml allows 1000) or TOML nested ~500 levels exhausted the
+    Python stack while indexing or parsing the front matter: every rule reported SL002."""
+    deep_flow = "---\ntitle: a\nx: " + "[" * 990 + "]" * 990 + "\n---\n\nBody.\n"
+    deep_block = "---\ntitle: a\n" + "".join(" " * i + "k:\n" for i in range(990)) + "---\n\nBody.\n"
+    deep_toml = '+++\ntitle = "a"\nx = ' + "[" * 5000 + "]" * 5000 + "\n+++\n\nBody.\n"
+    message = "FM001 front matter is nested more than 100 levels deep"
+    assert check(deep_flow, ["FM001", "SL002"], dedent=False) == [f"3:104 {message}"]
+    assert check(deep_block, ["FM001", "SL002"], dedent=False) == [f"104:102 {message}"]
+    assert check(deep_toml, ["FM001", "SL002"], dedent=False) == [f"2:1 {message}"]
+    for source in (deep_flow, deep_block, deep_toml):
+        assert not [line for line in check(source, None, dedent=False) if " SL002 " in line]
+    # 100 levels are still read.
+    assert check("---\ntitle: a\nx: " + "[" * 99 + "]" * 99 + "\n---\n", ["FM001"], dedent=False) == []
