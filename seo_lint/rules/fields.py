@@ -431,7 +431,10 @@ def reading_time(doc: Document, opts: ReadingTimeOptions) -> Iterator[Violation]
         yield Violation(start, end, f"{name} `{value}` is not a number of minutes")
         return
     cjk = is_cjk_language(doc.language)
-    size = char_count(doc.prose) if cjk else word_count(doc.prose)
+    if cjk:
+        size = doc.memo("text.char_count(prose)", lambda: char_count(doc.prose))
+    else:
+        size = doc.memo("text.word_count(prose)", lambda: word_count(doc.prose))
     rate = for_language(opts.rate, doc.language)
     estimate = size / rate if rate > 0 else 0.0
     allowed = max(opts.min_minutes, opts.max_ratio * estimate)

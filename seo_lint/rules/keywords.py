@@ -61,8 +61,8 @@ def _percent(value: float) -> str:
 def _count_unit(doc: Document) -> tuple[int, str]:
     """Size of the prose and its unit: characters for CJK posts, words otherwise."""
     if doc.is_cjk:
-        return char_count(doc.prose), "characters"
-    return word_count(doc.prose), "words"
+        return doc.memo("text.char_count(prose)", lambda: char_count(doc.prose)), "characters"
+    return doc.memo("text.word_count(prose)", lambda: word_count(doc.prose)), "words"
 
 
 def _times(count: int) -> str:
