@@ -154,7 +154,8 @@ def _json(source: str, start: int) -> FrontMatter:
     try:
         node, after = jsonpos.parse(source, start)
     except jsonpos.JsonPosError as error:
-        fm.errors.append(FrontMatterError(f"invalid JSON front matter: {error.message}", error.pos, error.pos + 1))
+        end = min(error.pos + 1, len(source))  # the error may be the end of the file
+        fm.errors.append(FrontMatterError(f"invalid JSON front matter: {error.message}", error.pos, end))
         fm.end = fm.content_end = len(source)
         return fm
     fm.content_end = after
@@ -307,7 +308,8 @@ def _parse_toml(source: str, fm: FrontMatter) -> None:
         return
     if data is None or _too_deep(data):
         at = fm.content_start
-        fm.errors.append(FrontMatterError(f"front matter is nested more than {MAX_DEPTH} levels deep", at, at + 1))
+        message = f"front matter is nested more than {MAX_DEPTH} levels deep"
+        fm.errors.append(FrontMatterError(message, at, at + 1))
         return
     fm.data = data
     _index_toml(content, fm.content_start, fm.fields)
