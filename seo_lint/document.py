@@ -110,7 +110,8 @@ class Document:
         if span is not None:
             return span.key_start, span.key_end
         fm = self.front_matter
-        return (fm.start, fm.start + 3) if fm.present else (0, 0)
+        fence = 1 if fm.format == "json" else 3  # `{` or `---`
+        return (fm.start, fm.start + fence) if fm.present else (0, 0)
 
     def value_span(self, *path: str | int) -> tuple[int, int]:
         span = self.front_matter.field_span(*path)
