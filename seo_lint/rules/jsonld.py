@@ -132,7 +132,7 @@ def jsonld_syntax(doc: Document, opts: NoOptions) -> Iterator[Violation]:
             message = block.error
             if not message.startswith("JSON-LD"):  # not the kernel's size limit
                 message = f"JSON-LD is not valid JSON: {message}"
-            yield Violation(block.error_pos, block.error_pos + 1, message)
+            yield Violation(block.error_pos, min(block.error_pos + 1, len(doc.source)), message)
         elif block.liquid and block.node is not None:
             for node in jsonld.nodes(block.node):
                 if not isinstance(node.value, str):
