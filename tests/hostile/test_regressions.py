@@ -57,3 +57,22 @@ def test_deeply_nested_front_matter_is_one_fm001_not_a_crash_of_every_rule(check
         assert not [line for line in check(source, None, dedent=False) if " SL002 " in line]
     # 100 levels are still read.
     assert check("---\ntitle: a\nx: " + "[" * 99 + "]" * 99 + "\n---\n", ["FM001"], dedent=False) == []
+
+
+def _raw_spans(source: str, select: list[str]) -> list[tuple[str, int, int]]:
+    """The rules' own (code, start, end), before the engine clamps them into the file."""
+    from seo_lint.lint import default_rules
+    from seo_lint.load import document_from_bytes
+
+    doc = document_from_bytes("_posts/2025-01-10-post.md", source.encode("utf-8"))
+    return [(a.rule.code, v.start, v.end) for a in default_rules(select) for v in a.rule.check(doc, a.options)]
+
+
+def test_spans_at_the_end_of_the_file_stay_inside_it() -> None:
+    """Found by the property tests and the fuzzer: an error at the very end of the file
+    pointed one character past it (JSON front matter `{`, an unclosed JSON-LD script), and a
+    finding about a missing key in JSON front matter spanned three characters from `{`."""
+    assert _raw_spans("{", ["FM001", "MT002"]) == [("FM001", 1, 1), ("MT002", 0, 1)]
+    assert _raw_spans('{"title": "x"}\n\nBody.\n', ["MT002"]) == [("MT002", 0, 1)]
+    source = '---\ntitle: x\n---\n\n<script type="application/ld+json">{"a":'
+    assert _raw_spans(source, ["LD001"]) == [("LD001", len(source), len(source))]
