@@ -90,12 +90,13 @@ def _value_word_leaked(haystack: str, start: int, end: int) -> bool:
 
 # Every placeholder pattern above contains one of these (a necessary condition, found fast:
 # each regex starts with a literal or a character set, unlike _PLACEHOLDER's lookbehinds).
-_PLACEHOLDER_CHARS = re.compile("[〇○◯●×△\\[【{]")
-_PLACEHOLDER_WORDS = re.compile("XX|TODO|FIXME|TBD|NaN|undefined|null|---")
+_PLACEHOLDER_CHARS = re.compile("[〇○◯●×△{]")
+_PLACEHOLDER_WORDS = re.compile(r"XX|TODO|FIXME|TBD|NaN|undefined|null|---|を(?:入力|挿入|記入|追加)|【\s*ここ[にへ]")
+_PLACEHOLDER_BRACKET = re.compile(r"\[\s*(?i:insert|add|your|enter|placeholder|ここに|ここへ|object)")
 
 
 def _may_hold_placeholder(text: str) -> bool:
-    if _PLACEHOLDER_CHARS.search(text) or _PLACEHOLDER_WORDS.search(text):
+    if _PLACEHOLDER_CHARS.search(text) or _PLACEHOLDER_WORDS.search(text) or _PLACEHOLDER_BRACKET.search(text):
         return True
     lower = text.lower()
     return "lorem" in lower or "dolor" in lower
