@@ -30,6 +30,7 @@ import zlib
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import repeat
 
 NUM_HASHES = 128
 SHINGLE_SIZE = 3
@@ -59,7 +60,7 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
 def token_shingles(found: Sequence[str], size: int = SHINGLE_SIZE) -> set[str]:
     if len(found) < size:
         return {"\x1f".join(found)} if found else set()
-    return {"\x1f".join(found[i : i + size]) for i in range(len(found) - size + 1)}
+    return set(map("\x1f".join, zip(*(found[i:] for i in range(size)))))  # runs of `size`, in C
 
 
 def _hash(shingle: str) -> int:
@@ -79,8 +80,8 @@ def _probe_orders() -> tuple[tuple[int, ...], ...]:
 
 def signature(items: Iterable[str]) -> bytes | None:
     """The MinHash signature of a set of shingles, packed in 4 bytes per bin; None when empty."""
-    crcs = map(zlib.crc32, [item.encode("utf-8", "surrogatepass") for item in items])
-    hashes = sorted([(crc * _SPREAD) & _MASK64 for crc in crcs])  # _hash, inlined: it is hot
+    crcs = map(zlib.crc32, map(str.encode, items, repeat("utf-8"), repeat("surrogatepass")))
+    hashes = sorted(map(_MASK64.__and__, map(_SPREAD.__mul__, crcs)))  # _hash, inlined and in C: it is hot
     if not hashes:
         return None
     values: list[int | None] = []
