@@ -126,6 +126,8 @@ def lint_text(
 
 def summarize(doc: Document) -> Summary:
     """Run every summarizer; one that fails leaves its key out (site rules must cope)."""
+    if doc.load_problem is not None and not doc.load_problem.lintable:
+        return Summary(doc.path, {})  # binary, unreadable or too large: not linted, not summarised
     data = {}
     for key, func in registry.summarizers().items():
         try:
