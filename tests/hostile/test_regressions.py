@@ -76,3 +76,18 @@ def test_spans_at_the_end_of_the_file_stay_inside_it() -> None:
     assert _raw_spans('{"title": "x"}\n\nBody.\n', ["MT002"]) == [("MT002", 0, 1)]
     source = '---\ntitle: x\n---\n\n<script type="application/ld+json">{"a":'
     assert _raw_spans(source, ["LD001"]) == [("LD001", len(source), len(source))]
+
+
+def test_a_file_that_is_not_linted_is_not_summarised_for_site_rules() -> None:
+    """A post with a NUL byte is reported "binary data ... not linted", yet its front matter
+    (read up to the NUL) took part in site rules: it got MT004 and counted as a duplicate."""
+    from seo_lint.lint import check_site, default_rules, summarize
+    from seo_lint.load import document_from_bytes
+    from seo_lint.registry import Site
+
+    post = b"---\ntitle: The same title in two posts\n---\n\nText"
+    names = ["_posts/2025-01-10-a.md", "_posts/2025-01-11-b.md"]
+    binary = summarize(document_from_bytes(names[0], post + b"\x00more\n"))
+    normal = summarize(document_from_bytes(names[1], post + b"\n"))
+    assert binary.data == {}
+    assert check_site(Site([binary, normal], frozenset(names)), default_rules(["MT004"])) == []
