@@ -303,6 +303,9 @@ def _parse_toml(source: str, fm: FrontMatter) -> None:
             line, column = int(match.group(1)), int(match.group(2))
             lines = content.split("\n")
             offset += sum(len(part) + 1 for part in lines[: line - 1]) + column - 1
+        elif text.endswith("(at end of document)"):
+            offset = fm.content_end  # the closing fence
+            text = text.replace("(at end of document)", "(at the end of the front matter)")
         message = _TOML_ERROR_POS.sub("", text).strip()
         fm.errors.append(FrontMatterError(f"TOML syntax error: {message}", offset, offset + 1))
         return
