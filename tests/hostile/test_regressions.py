@@ -91,3 +91,9 @@ def test_a_file_that_is_not_linted_is_not_summarised_for_site_rules() -> None:
     normal = summarize(document_from_bytes(names[1], post + b"\n"))
     assert binary.data == {}
     assert check_site(Site([binary, normal], frozenset(names)), default_rules(["MT004"])) == []
+
+
+def test_toml_error_at_the_end_points_at_the_closing_fence(check: Check) -> None:
+    """tomllib says "(at end of document)" without a line: the finding pointed at line 2."""
+    source = '+++\ntitle = "A post"\ntags = ["a",\n+++\n\nBody.\n'
+    assert check(source, ["FM001"]) == ["4:1 FM001 TOML syntax error: Invalid value (at the end of the front matter)"]
