@@ -30,6 +30,8 @@ BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'）」】、。]{1,2000}")
 # A backslash escape or an entity reference in a link destination (CommonMark 2.4, 2.5).
 _DEST_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _REF_COLON = re.compile(r"(?<!\\)\]:")
+# Characters of a link destination that need no attention (not space, control, backslash, parens).
+_DEST_PLAIN = re.compile(r"[^\x00-\x20\\()]*")
 
 _TEXT_CONTAINERS = frozenset({"Paragraph", "Heading", "TableCell", "Item", "FootnoteDefinition"})
 
@@ -152,6 +154,19 @@ class _Offsets:
             self.known_chars.insert(index + 1, found)
         return self.base + found
 
+    def table(self, offsets: list[int]) -> dict[int, int]:
+        """Code point offsets into the source of many byte offsets at once: one pass in order."""
+        if self.ascii:
+            return {byte: self.base + byte for byte in offsets}
+        table: dict[int, int] = {}
+        previous_byte = previous_char = 0
+        encoded = self.encoded
+        for byte in sorted(set(offsets)):
+            previous_char += len(encoded[previous_byte:byte].decode("utf-8", "replace"))
+            previous_byte = byte
+            table[byte] = self.base + previous_char
+        return table
+
 
 def parse(source: str, start: int, end: int) -> MarkdownModel:
     """Parse source[start:end] as Markdown; all offsets in the model are into `source`."""
@@ -177,16 +192,23 @@ class _Builder:
         self.references = pyromark.reference_definitions(body, options=_OPTIONS)
 
     def run(self) -> None:
-        for event, span in pyromark.events_with_range(self.body, options=_OPTIONS):
-            start, end = self.offset(span["start"]), self.offset(span["end"])
+        events = list(pyromark.events_with_range(self.body, options=_OPTIONS))
+        offset = self.offset.table([at for _, span in events for at in (span["start"], span["end"])])
+        handlers = {
+            "Start": self.on_Start, "End": self.on_End, "Text": self.on_Text, "Code": self.on_Code,
+            "Html": self.on_Html, "InlineHtml": self.on_InlineHtml,
+        }
+        for event, span in events:
+            start, end = offset[span["start"]], offset[span["end"]]
             if isinstance(event, str):
                 if event in ("SoftBreak", "HardBreak"):
                     self.text("\n", start, end, exact=False)
                 continue
-            kind, value = next(iter(event.items()))
-            handler = getattr(self, "on_" + kind, None)
-            if handler is not None:
-                handler(value, start, end)
+            for kind, value in event.items():  # one item: {kind: value}
+                handler = handlers.get(kind)
+                if handler is not None:
+                    handler(value, start, end)
+                break
         self.model.blocks.sort(key=lambda block: block.start)
 
     # --- containers -----------------------------------------------------------------
@@ -354,6 +376,9 @@ def _destination(source: str, pos: int, end: int) -> tuple[int, int]:
         return pos + 1, min(close, end)
     start, depth = pos, 0
     while pos < end:
+        pos = _DEST_PLAIN.match(source, pos, end).end()  # type: ignore[union-attr]
+        if pos >= end:
+            break
         char = source[pos]
         if char == "\\" and pos + 1 < end:
             pos += 2
