@@ -12,6 +12,7 @@ Example counts are modest so the suite stays fast; for a long run set
 
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import dataclass
 
@@ -69,7 +70,7 @@ def check_raw_violations(source: str | bytes, path: str, doc_settings: DocumentS
                 edits = sorted(violation.fix.edits, key=lambda e: (e.start, e.end))
                 for edit in edits:
                     assert 0 <= edit.start <= edit.end <= size, f"{where}: edit {edit}"
-                for a, b in zip(edits, edits[1:]):
+                for a, b in itertools.pairwise(edits):
                     assert a.end <= b.start and a.start != b.start, f"{where}: overlapping edits {a} {b}"
 
 

@@ -5,7 +5,7 @@ Each test names the input that failed and pins the exact findings now produced.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 Check = Callable[..., list[str]]
 
