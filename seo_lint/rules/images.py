@@ -496,7 +496,10 @@ def image_insecure_url(doc: Document, opts: NoOptions) -> Iterator[Violation]:
         if raw[:5].lower() == "http:" and doc.fixable:
             start = image.url_start
             fix = Fix.replace(start, start + 5, "https:", FixSafety.UNSAFE, "use https://")
-        host = urlsplit(image.url).netloc or image.url
+        try:
+            host = urlsplit(image.url).netloc or image.url
+        except ValueError:  # an invalid IPv6 host (`http://[x`)
+            host = image.url[7:].split("/", 1)[0] or image.url
         message = f"image URL uses insecure http:// ({host})"
         yield Violation(image.url_start, image.url_end, message, fix)
 
