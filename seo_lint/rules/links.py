@@ -144,7 +144,10 @@ def _raw_regions(doc: Document) -> list[tuple[int, int]]:
 def _own_site(doc: Document) -> str | None:
     """The site's scheme and host (`https://example.com`), from settings or `_config.yml`."""
     base = doc.settings.base_url or str(doc.settings.site.get("url") or "")
-    parts = urlsplit(base)
+    try:
+        parts = urlsplit(base)
+    except ValueError:  # an invalid IPv6 host in the configured URL
+        return None
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
@@ -720,7 +723,10 @@ def link_insecure(doc: Document, opts: InsecureOptions) -> Iterator[Violation]:
     for link in doc.links:
         if not link.url.lower().startswith("http://"):
             continue
-        host = (urlsplit(link.url).hostname or "").lower()
+        try:
+            host = (urlsplit(link.url).hostname or "").lower()
+        except ValueError:  # an invalid IPv6 host (`http://[x`)
+            host = link.url[7:].split("/", 1)[0].lower()
         if host in allowed or f"[{host}]" in allowed:
             continue
         fix = None
