@@ -97,3 +97,24 @@ def test_toml_error_at_the_end_points_at_the_closing_fence(check: Check) -> None
     """tomllib says "(at end of document)" without a line: the finding pointed at line 2."""
     source = '+++\ntitle = "A post"\ntags = ["a",\n+++\n\nBody.\n'
     assert check(source, ["FM001"]) == ["4:1 FM001 TOML syntax error: Invalid value (at the end of the front matter)"]
+
+
+def test_an_invalid_ipv6_host_is_reported_not_a_crash(check: Check) -> None:
+    """Found by the fuzzer: `urlsplit("http://[x")` raises ValueError; IMG005 and LNK004
+    crashed (SL002), and a configured site URL like that silently dropped the links summary."""
+    source = '---\ntitle: a\n---\n\n![a](http://[x/a.png) [b](http://[y/) <a href="http://[::1">x</a>\n'
+    assert check(source, ["IMG005", "LNK004", "SL002"]) == [
+        "5:6 IMG005 image URL uses insecure http:// ([x)",
+        "5:27 LNK004 link uses http:// ([y); use https://",
+        "5:48 LNK004 link uses http:// ([::1); use https://",
+    ]
+
+
+def test_an_invalid_site_url_does_not_drop_the_links_summary() -> None:
+    from seo_lint import registry
+    from seo_lint.document import DocumentSettings
+    from seo_lint.load import document_from_bytes
+
+    doc = document_from_bytes("_posts/2025-01-10-a.md", b"---\ntitle: a\n---\n\n[x](/a/)\n",
+                              DocumentSettings(base_url="http://[bad"))
+    assert registry.summarizers()["links"](doc) is not None  # raised ValueError
