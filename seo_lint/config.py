@@ -24,8 +24,6 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 import yaml
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from seo_lint import registry
@@ -302,6 +300,9 @@ def load_schema(path: Path, where: str, key: str = "schema") -> dict[str, Any]:
         raise ConfigError(f'{where}: "{key}": schema file {shown} is not valid JSON: {error}') from None
     if not isinstance(schema, dict):
         raise ConfigError(f'{where}: "{key}": schema file {shown} must hold a JSON object')
+    from jsonschema import Draft202012Validator  # imported here: slow, and only for schema files
+    from jsonschema.exceptions import SchemaError
+
     try:
         Draft202012Validator.check_schema(schema)
     except SchemaError as error:

@@ -11,14 +11,23 @@ import html
 import re
 import warnings
 from dataclasses import dataclass
-from typing import Iterator
-
-from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag
+from functools import cache
+from typing import TYPE_CHECKING, Any, Iterator
 
 from seo_lint import jsonpos
 from seo_lint.markdown import LIQUID, Block, Fragment, Heading, Image, Link, TextRun
 
-warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
+
+
+@cache
+def _bs4() -> Any:
+    """beautifulsoup4, imported on first use (~0.15 s): a post without HTML never needs it."""
+    import bs4
+
+    warnings.filterwarnings("ignore", category=bs4.MarkupResemblesLocatorWarning)
+    return bs4
 
 JSON_LD = re.compile(
     r"<script\b[^>]{0,500}?type\s*=\s*[\"']?application/ld\+json[\"']?[^>]{0,500}>",
@@ -101,7 +110,7 @@ def parse_fragments(source: str, fragments: list[Fragment]) -> HtmlModel:
 
 
 def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
-    soup = BeautifulSoup(fragment.text, "html.parser")
+    soup = _bs4().BeautifulSoup(fragment.text, "html.parser")
     line_starts = [0] + [m.end() for m in re.finditer("\n", fragment.text)]
 
     def where(tag: Tag) -> int:
@@ -161,7 +170,7 @@ def _images(source: str, tag: Tag, name: str, start: int, tag_end: int) -> Itera
     if not isinstance(srcset, str) or span is None:
         return
     picture_img = tag.parent.find("img") if tag.parent is not None else None
-    alt_value = picture_img.get("alt") if isinstance(picture_img, Tag) else None
+    alt_value = picture_img.get("alt") if isinstance(picture_img, _bs4().Tag) else None
     for candidate in re.finditer(r"[^\s,][^\s]*", source[span[0] : span[1]]):
         raw = candidate.group().rstrip(",")
         if re.fullmatch(r"\d+(?:\.\d+)?[wx]", raw):
@@ -177,8 +186,9 @@ def _text_blocks(source: str, fragment: Fragment, soup: BeautifulSoup) -> list[B
     """Visible text of an HTML fragment, one block per block-level element, located in the source."""
     blocks: dict[int, Block] = {}
     cursor = fragment.start
+    bs4 = _bs4()
     for string in soup.find_all(string=True):
-        if isinstance(string, Comment) or not isinstance(string, NavigableString):
+        if isinstance(string, bs4.Comment) or not isinstance(string, bs4.NavigableString):
             continue
         parent = string.parent
         if parent is None or any(p.name in _INVISIBLE for p in [parent, *parent.parents] if p.name):

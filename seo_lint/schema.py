@@ -7,9 +7,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
-
 DEFAULT_SCHEMA = "post.schema.json"
 
 
@@ -37,6 +34,9 @@ def check_schema(schema: Any) -> str | None:
     """None when `schema` is a valid Draft 2020-12 schema, else a one-line reason (for config errors)."""
     if not isinstance(schema, (dict, bool)):
         return f"a JSON Schema must be an object, found {type(schema).__name__}"
+    from jsonschema import Draft202012Validator  # imported here: slow (~0.8 s), rarely needed
+    from jsonschema.exceptions import SchemaError
+
     try:
         Draft202012Validator.check_schema(schema)
     except SchemaError as error:

@@ -8,15 +8,16 @@ import posixpath
 import re
 import warnings
 from collections.abc import Iterator, Sequence
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from seo_lint.document import Document
 from seo_lint.findings import Severity, Violation
 from seo_lint.registry import RuleOptions, rule
 from seo_lint.schema import load_default, load_default_page
+
+if TYPE_CHECKING:  # jsonschema is imported when a file is validated (its import takes ~0.8 s)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 #: At most this many findings per file; the rest are counted in one last finding.
 MAX_FINDINGS = 50
@@ -122,16 +123,18 @@ def _default_schema(doc: Document, posts_dirs: Sequence[str]) -> dict[str, Any]:
     return load_default() if is_post else load_default_page()
 
 
-_VALIDATORS: dict[int, tuple[Any, Draft202012Validator]] = {}
+_VALIDATORS: dict[int, tuple[Any, "Draft202012Validator"]] = {}
 
 
-def _validator(schema: dict[str, Any]) -> Draft202012Validator:
+def _validator(schema: dict[str, Any]) -> "Draft202012Validator":
     """One validator per schema object (the schema is kept so that its id stays unique)."""
     cached = _VALIDATORS.get(id(schema))
     if cached is not None and cached[0] is schema:
         return cached[1]
     if len(_VALIDATORS) > 64:
         _VALIDATORS.clear()
+    from jsonschema import Draft202012Validator
+
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     _VALIDATORS[id(schema)] = (schema, validator)
     return validator
