@@ -9,6 +9,7 @@ are still those that were linted.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import os
@@ -112,9 +113,10 @@ def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:
     target = Path(os.path.realpath(path))  # write through a symlink, do not replace it
     try:
         current = target.read_bytes()
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        info = os.stat(target)
     except OSError as error:
         raise FixError(f"cannot read the file again: {error.strerror or error}; not fixed") from None
+    mode = stat.S_IMODE(info.st_mode)
     if digest(current) != expected_digest:
         raise FixError("file changed on disk since it was read; not fixed")
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
@@ -128,13 +130,13 @@ def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:
             os.fsync(out.fileno())
         os.chmod(temp, mode)
         os.replace(temp, target)
+        temp = None
     except OSError as error:
-        if temp is not None:
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
         raise FixError(f"cannot write the fix: {error.strerror or error}; not fixed") from None
+    finally:
+        if temp is not None:  # also when interrupted (Ctrl-C): never leave a temporary file
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
