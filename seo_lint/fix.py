@@ -109,7 +109,7 @@ def fix_until_stable(
 
 
 def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:
-    """Replace the file with `data`, keeping its mode; refuse when it changed since it was read."""
+    """Replace the file with `data`, keeping mode and owner; refuse if it changed since it was read."""
     target = Path(os.path.realpath(path))  # write through a symlink, do not replace it
     try:
         current = target.read_bytes()
@@ -128,6 +128,9 @@ def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        if hasattr(os, "chown"):
+            with contextlib.suppress(OSError):  # keep the owner where allowed (a fix run with sudo)
+                os.chown(temp, info.st_uid, info.st_gid)
         os.chmod(temp, mode)
         os.replace(temp, target)
         temp = None
