@@ -300,12 +300,12 @@ def load_schema(path: Path, where: str, key: str = "schema") -> dict[str, Any]:
         raise ConfigError(f'{where}: "{key}": schema file {shown} is not valid JSON: {error}') from None
     if not isinstance(schema, dict):
         raise ConfigError(f'{where}: "{key}": schema file {shown} must hold a JSON object')
-    from jsonschema import Draft202012Validator  # imported here: slow, and only for schema files
-    from jsonschema.exceptions import SchemaError
+    from seo_lint.schema import import_jsonschema  # imported here: slow, and only for schema files
 
+    jsonschema = import_jsonschema()
     try:
-        Draft202012Validator.check_schema(schema)
-    except SchemaError as error:
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except jsonschema.exceptions.SchemaError as error:
         message = str(error.message).splitlines()[0][:200]
         path_text = "/".join(str(p) for p in error.path) or "(root)"
         raise ConfigError(

@@ -3,11 +3,55 @@
 from __future__ import annotations
 
 import json
+import sys
 from functools import cache
 from importlib import resources
 from typing import Any
 
 DEFAULT_SCHEMA = "post.schema.json"
+
+
+@cache
+def import_jsonschema() -> Any:
+    """`jsonschema`, imported without building the `iri` format's grammar up front.
+
+    jsonschema registers its `iri` and `iri-reference` format checkers by importing
+    rfc3987-syntax, which compiles a Lark grammar at import: 1.1 s and 20 MB in every process,
+    for two formats that the default schema does not use. Here that import fails on purpose
+    and the same two checkers are registered (same drafts, same errors) with the grammar
+    imported on the first `iri` value checked.
+    """
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        import jsonschema
+
+        return jsonschema
+    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # `import` raises ImportError
+    try:
+        import jsonschema
+    finally:
+        del sys.modules["rfc3987_syntax"]
+    checkers = jsonschema.Draft202012Validator.FORMAT_CHECKER.checkers
+    if "iri" not in checkers and "iri-reference" not in checkers:
+        try:
+            from jsonschema._format import _checks_drafts
+        except ImportError:  # pragma: no cover - a jsonschema without it: import as usual
+            return jsonschema
+        for name, rule in (("iri", "iri"), ("iri-reference", "iri_reference")):
+            _checks_drafts(draft7=name, draft201909=name, draft202012=name, raises=ValueError)(_iri_checker(rule))
+    return jsonschema
+
+
+def _iri_checker(rule: str) -> Any:
+    def check(instance: object) -> bool:
+        if not isinstance(instance, str):
+            return True
+        try:
+            from rfc3987_syntax import is_valid_syntax
+        except ImportError:  # pragma: no cover - as jsonschema without rfc3987-syntax: unchecked
+            return True
+        return bool(is_valid_syntax(rule, instance))
+
+    return check
 
 
 @cache
@@ -34,12 +78,10 @@ def check_schema(schema: Any) -> str | None:
     """None when `schema` is a valid Draft 2020-12 schema, else a one-line reason (for config errors)."""
     if not isinstance(schema, (dict, bool)):
         return f"a JSON Schema must be an object, found {type(schema).__name__}"
-    from jsonschema import Draft202012Validator  # imported here: slow (~0.8 s), rarely needed
-    from jsonschema.exceptions import SchemaError
-
+    jsonschema = import_jsonschema()
     try:
-        Draft202012Validator.check_schema(schema)
-    except SchemaError as error:
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except jsonschema.exceptions.SchemaError as error:
         where = "/".join(str(part) for part in error.absolute_path)
         return f"invalid JSON Schema{' at ' + where if where else ''}: {error.message}"[:300]
     return None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from seo_lint.document import Document
 from seo_lint.findings import Severity, Violation
 from seo_lint.registry import RuleOptions, rule
-from seo_lint.schema import load_default, load_default_page
+from seo_lint.schema import import_jsonschema, load_default, load_default_page
 
 if TYPE_CHECKING:  # jsonschema is imported when a file is validated (its import takes ~0.8 s)
     from jsonschema import Draft202012Validator
@@ -133,8 +133,7 @@ def _validator(schema: dict[str, Any]) -> "Draft202012Validator":
         return cached[1]
     if len(_VALIDATORS) > 64:
         _VALIDATORS.clear()
-    from jsonschema import Draft202012Validator
-
+    Draft202012Validator = import_jsonschema().Draft202012Validator  # noqa: N806
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     _VALIDATORS[id(schema)] = (schema, validator)
     return validator
