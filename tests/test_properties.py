@@ -42,6 +42,8 @@ SETTINGS = st.sampled_from(
         DocumentSettings(language="en", generator="hugo", title_is_h1=False, base_url="https://example.com"),
         DocumentSettings(generator="jekyll", site={"url": "https://blog.example.jp", "title": "ブログ",
                                                     "author": {"name": "A"}, "plugins": ["jekyll-seo-tag"]}),
+        DocumentSettings(generator="jekyll", base_url="http://[bad", site={"url": "http://x:99999", "baseurl": "/[",
+                                                                       "author": ["odd"], "timezone": "Nowhere/None"}),
     ]
 )
 

@@ -32,7 +32,7 @@ SYNTAX = [
     "<script>", "<style>", "{", "}", "[", "]", ",", ":", "\"", "'", "\"@context\": \"https://schema.org\"",
     "\"@type\": \"BlogPosting\"", "\"@graph\": [", "\"image\": ", "\"headline\": ", "\"datePublished\": ",
     "\"@id\": \"#a\"", "{% post_url 2025-01-10-x %}", "{% if x %}", "{% endif %}", "{{ page.title }}", "{{",
-    "}}", "{%", "%}", "http://", "https://", "https://example.com/a.png?w=1&w=2", "mailto:a@b.c", "?", "&",
+    "}}", "{%", "%}", "http://", "https://", "https://example.com/a.png?w=1&w=2", "http://[", ":99999", "mailto:a@b.c", "?", "&",
     "&amp;", "&#x1F600;", "&nbsp;", "=", "title: ", "description: ", "image: ", "date: ", "tags: [", "lang: ja",
     "keywords: [", "&a ", "*a", "!!python/object/apply:os.system", "<<: ", "TODO", "〇%", "5つの",
     "ステップ1", "caseStudy", "Click here", "image", "画像", "  \n", "...", "…", "1", "2025-01-10",
@@ -78,7 +78,8 @@ def _url() -> st.SearchStrategy[str]:
         st.sampled_from(
             ["https://cdn.example.com/a.png?w=1080&w=1200", "http://example.com/b.jpg", "/images/c.webp",
              "images/d.png", "", "#", "{{ site.url }}/e.png", "https://例え.jp/画像.png", "//x.test/f.gif",
-             "https://example.com/a b.png", "javascript:alert(1)", "https://example.com/%zz", "a\\)b"]
+             "https://example.com/a b.png", "javascript:alert(1)", "https://example.com/%zz", "a\\)b",
+             "http://[x/a.png", "https://[::1]:99999/a.png", "http://example.com:abc/a.png", "http://"]
         ),
         st.text(max_size=10),
     )
