@@ -311,6 +311,14 @@ def load_schema(path: Path, where: str, key: str = "schema") -> dict[str, Any]:
         raise ConfigError(
             f'{where}: "{key}": schema file {shown} is not a valid JSON Schema at {path_text}: {message}'
         ) from None
+    from seo_lint.schema import unresolvable_ref
+
+    ref = unresolvable_ref(schema)
+    if ref is not None:
+        raise ConfigError(
+            f'{where}: "{key}": schema file {shown} has a $ref that cannot be resolved: {ref[:200]} '
+            "(seo-lint never downloads schemas)"
+        )
     _SCHEMAS[path] = schema
     return schema
 

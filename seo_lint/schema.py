@@ -85,3 +85,31 @@ def check_schema(schema: Any) -> str | None:
         where = "/".join(str(part) for part in error.absolute_path)
         return f"invalid JSON Schema{' at ' + where if where else ''}: {error.message}"[:300]
     return None
+
+
+def unresolvable_ref(schema: Any) -> str | None:
+    """The first `$ref` of `schema` that does not resolve inside it (or to a JSON Schema
+    metaschema), else None. seo-lint never fetches a schema: a remote `$ref` is an error here,
+    not a crash of FM002 on every post."""
+    import_jsonschema()
+    import referencing.exceptions
+    import referencing.jsonschema
+    from jsonschema_specifications import REGISTRY
+
+    resolver = REGISTRY.resolver_with_root(referencing.jsonschema.DRAFT202012.create_resource(schema))
+    stack: list[tuple[Any, Any]] = [(schema, resolver)]
+    while stack:
+        node, here = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("$id"), str) and node is not schema:
+                here = here.in_subresource(referencing.jsonschema.DRAFT202012.create_resource(node))
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                try:
+                    here.lookup(ref)
+                except referencing.exceptions.Unresolvable:
+                    return ref
+            stack.extend((value, here) for value in node.values())
+        elif isinstance(node, list):
+            stack.extend((value, here) for value in node)
+    return None
