@@ -120,6 +120,10 @@ def _read_table(path: Path) -> dict[str, Any] | None:
             data: dict[str, Any] = tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{display(path)}: invalid TOML: {error}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{display(path)}: invalid TOML: not UTF-8 (byte {error.start:,})") from None
+    except RecursionError:
+        raise ConfigError(f"{display(path)}: invalid TOML: nested too deeply") from None
     except OSError as error:
         raise ConfigError(f"{display(path)}: cannot read: {error.strerror or error}") from None
     if path.name != "pyproject.toml":
@@ -296,7 +300,7 @@ def load_schema(path: Path, where: str, key: str = "schema") -> dict[str, Any]:
         raise ConfigError(f'{where}: "{key}": schema file {shown} not found') from None
     except OSError as error:
         raise ConfigError(f'{where}: "{key}": cannot read schema file {shown}: {error.strerror}') from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
         raise ConfigError(f'{where}: "{key}": schema file {shown} is not valid JSON: {error}') from None
     if not isinstance(schema, dict):
         raise ConfigError(f'{where}: "{key}": schema file {shown} must hold a JSON object')
