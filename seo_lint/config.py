@@ -533,7 +533,8 @@ class Resolver:
         if self.cli.config is not None and not self.cli.isolated:
             config = Path(os.path.abspath(self.cwd / self.cli.config))
             if not config.is_file():
-                raise UsageError(f'config file "{self.cli.config}" does not exist')
+                problem = "is not a file" if config.exists() else "does not exist"
+                raise UsageError(f'config file "{self.cli.config}" {problem}')
             self._fixed = load_chain(config)
         self._chains: dict[Path, Chain | None] = {}
         self._loaded: dict[Path, Chain] = {}
