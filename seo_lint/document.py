@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from typing import Any, Callable, Hashable, Iterator, Mapping, TypeVar
 
@@ -67,6 +68,14 @@ class Document:
         #: Set when the bytes could not be taken as UTF-8 text as they are (FILE001/FILE002).
         self.load_problem = load_problem
         self._memo: dict[Hashable, Any] = {}
+        #: POSIX time after which a finding may change although the text did not (a date in
+        #: the future becomes past); set by rules through `expires`, read by the cache.
+        self.valid_until: float | None = None
+
+    def expires(self, moment: datetime) -> None:
+        """Say that a finding depends on the clock and holds until `moment` (aware datetime)."""
+        at = moment.timestamp()
+        self.valid_until = at if self.valid_until is None else min(self.valid_until, at)
 
     def memo(self, key: Hashable, compute: Callable[[], _T]) -> _T:
         """A value derived from this document by `compute`, computed once and shared by every

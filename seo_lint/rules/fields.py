@@ -362,6 +362,7 @@ def front_matter_date(doc: Document, opts: DateOptions) -> Iterator[Violation]:
             now = dt.datetime.now(dt.timezone.utc)
             if when > now:
                 days = (when - now).days
+                doc.expires(when - dt.timedelta(days=max(days, 0)))  # the message changes then
                 ahead = f"{days} days ahead" if days >= 1 else "later today"
                 yield Violation(start, end, f"date `{_shown(value)}` is in the future ({ahead});"
                                 " Jekyll does not publish it unless `future: true`",
