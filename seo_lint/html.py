@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import warnings
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Iterator
@@ -117,6 +118,18 @@ def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
         line = (tag.sourceline or 1) - 1
         return fragment.start + line_starts[min(line, len(line_starts) - 1)] + (tag.sourcepos or 0)
 
+    closers: dict[str, list[int]] = {}
+
+    def closing(name: str, after: int) -> int:
+        """`source.find("</" + name, after, fragment.end)`, without rescanning the rest of the
+        fragment for every unclosed tag (quadratic for thousands of them)."""
+        found = closers.get(name)
+        if found is None:
+            pattern = re.compile(re.escape("</" + name))
+            found = closers[name] = [m.start() for m in pattern.finditer(source, fragment.start, fragment.end)]
+        index = bisect_left(found, after)
+        return found[index] if index < len(found) else -1
+
     for tag in soup.find_all(True):
         name = tag.name.lower()
         if name not in ("img", "source", "a") and not re.fullmatch(r"h[1-6]", name):
@@ -129,19 +142,19 @@ def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
             href = tag.get("href")
             if isinstance(href, str):
                 span = attribute_span(source, start, tag_end, "href") or (start, tag_end)
-                close = source.find("</a", tag_end, fragment.end)
+                close = closing("a", tag_end)
                 end = _tag_end(source, close, fragment.end) if close != -1 else tag_end
                 model.links.append(
-                    Link(href, tag.get_text(" ", strip=True), start, end, span[0], span[1], "html")
+                    Link(href, _own_text(tag, _LINK), start, end, span[0], span[1], "html")
                 )
         else:
-            close = source.find("</" + name, tag_end, fragment.end)
+            close = closing(name, tag_end)
             end = _tag_end(source, close, fragment.end) if close != -1 else tag_end
             anchor = tag.get("id")
             model.headings.append(
                 Heading(
                     int(name[1]),
-                    tag.get_text(" ", strip=True),
+                    _own_text(tag, _HEADINGS),
                     start,
                     end,
                     origin="html",
@@ -150,6 +163,32 @@ def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
             )
     if not fragment.inline:
         model.blocks.extend(_text_blocks(source, fragment, soup))
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LINK = frozenset({"a"})
+
+
+def _own_text(tag: Tag, skip: frozenset[str]) -> str:
+    """`tag.get_text(" ", strip=True)` without the text of nested `skip` elements.
+
+    An unclosed `<h2>` (or `<a>`) contains every later one; get_text() on each of them
+    would read the rest of the fragment every time (quadratic). A nested heading is its own
+    heading, a nested link its own link: their text is left to them.
+    """
+    bs4 = _bs4()
+    parts: list[str] = []
+    stack: list[Any] = list(reversed(tag.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, bs4.Tag):
+            if node.name not in skip:
+                stack.extend(reversed(node.contents))
+        elif type(node) in (bs4.NavigableString, bs4.CData):
+            text = node.strip()
+            if text:
+                parts.append(text)
+    return " ".join(parts)
 
 
 def _images(source: str, tag: Tag, name: str, start: int, tag_end: int) -> Iterator[Image]:
@@ -187,11 +226,13 @@ def _text_blocks(source: str, fragment: Fragment, soup: BeautifulSoup) -> list[B
     blocks: dict[int, Block] = {}
     cursor = fragment.start
     bs4 = _bs4()
+    hidden: dict[int, Any] = {}
+    owners: dict[int, Any] = {}
     for string in soup.find_all(string=True):
         if isinstance(string, bs4.Comment) or not isinstance(string, bs4.NavigableString):
             continue
         parent = string.parent
-        if parent is None or any(p.name in _INVISIBLE for p in [parent, *parent.parents] if p.name):
+        if parent is None or _up(parent, hidden, lambda t: True if t.name in _INVISIBLE else None, False):
             continue
         text = str(string)
         stripped = text.strip()
@@ -201,9 +242,7 @@ def _text_blocks(source: str, fragment: Fragment, soup: BeautifulSoup) -> list[B
         run = TextRun(stripped, at, at + len(stripped)) if at != -1 else TextRun(stripped, cursor, cursor, False)
         if at != -1:
             cursor = at + len(stripped)
-        owner = parent
-        while owner is not None and owner.name not in _BLOCK_TAGS and owner.parent is not None:
-            owner = owner.parent
+        owner = _up(parent, owners, lambda t: t if t.name in _BLOCK_TAGS or t.parent is None else None, None)
         block = blocks.get(id(owner))
         if block is None:
             kind = "heading" if owner is not None and re.fullmatch(r"h[1-6]", owner.name or "") else "html"
@@ -212,6 +251,28 @@ def _text_blocks(source: str, fragment: Fragment, soup: BeautifulSoup) -> list[B
         block.runs.append(run)
         block.end = max(block.end, run.end)
     return list(blocks.values())
+
+
+def _up(tag: Any, memo: dict[int, Any], decide: Any, default: Any) -> Any:
+    """The first non-None `decide(t)` for `tag` and its ancestors (else `default`), memoised
+    for every tag on the way: walking the parents of every string anew is quadratic in the
+    depth (thousands of unclosed `<p>` or `<div>`)."""
+    chain: list[Any] = []
+    node = tag
+    result = default
+    while node is not None:
+        if id(node) in memo:
+            result = memo[id(node)]
+            break
+        chain.append(node)
+        decided = decide(node)
+        if decided is not None:
+            result = decided
+            break
+        node = node.parent
+    for item in chain:
+        memo[id(item)] = result
+    return result
 
 
 def json_ld_blocks(source: str, fragments: list[Fragment]) -> list[JsonLdBlock]:
