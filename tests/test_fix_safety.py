@@ -109,7 +109,7 @@ def test_a_full_disk_during_the_write_leaves_the_original(
         def __init__(self, handle: Any) -> None:
             self.handle = handle
 
-        def __enter__(self) -> FullDisk:
+        def __enter__(self) -> FullDisk:  # noqa: PYI034 - a test double
             return self
 
         def __exit__(self, *exc: object) -> None:
