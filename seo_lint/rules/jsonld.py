@@ -51,7 +51,8 @@ _JOB_TITLE = re.compile(
     r"マネージャー|コンサルタント|アナリスト",
     re.IGNORECASE,
 )
-_NAME_SEPARATOR = re.compile(r"\s+and\s+|\s*[&＆、;；]\s*", re.IGNORECASE)
+#: `(?<!\s)`: a separator starts where the spaces start (same matches; linear on long runs of spaces).
+_NAME_SEPARATOR = re.compile(r"(?<!\s)\s+and\s+|(?:(?<!\s)\s+)?[&＆、;；]\s*", re.IGNORECASE)
 _KATAKANA = re.compile("[\u30a0-\u30fa\u30fc-\u30ff]")
 _NAME_SUFFIX = re.compile(
     r"\A(?:jr|sr|ii|iii|iv|ph\.?\s?d|m\.?d|esq|inc|ltd|llc|llp|co|corp|gmbh|k\.?k)\.?\Z",
