@@ -1,20 +1,28 @@
 """Atheris fuzz target: the whole per-file pass (`lint_text` with every rule) on any bytes.
 
-A finding is never a failure; an exception escaping `lint_text`, a rule crash (SL002), a
-span outside the file or a fix edit outside the file is. Run (see fuzz/README.md):
+A finding is never a failure. These are: an exception escaping `lint_text`, a rule crash
+(SL002), a message that is not one line, and a rule's span or fix edit outside the file.
+Run it (see fuzz/README.md):
 
-    python fuzz/fuzz_lint.py fuzz/corpus -max_total_time=600 -rss_limit_mb=4096
+    python fuzz/fuzz_lint.py CORPUS_DIR -max_total_time=600 -rss_limit_mb=4096
 
-The first bytes choose the file name and settings, the rest is the file.
+The first byte chooses the file name and the settings; the rest is the file. Without
+atheris installed, `check_one_input` is still importable (tests/test_fuzz.py replays the
+crashes found so far and runs a hypothesis smoke test through it).
 """
 
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
+from typing import Any
 
-import atheris
+try:
+    import atheris
+except ImportError:  # the suite imports this module without atheris
+    atheris = None
 
-with atheris.instrument_imports(include=["seo_lint"]):
+with atheris.instrument_imports(include=["seo_lint"]) if atheris is not None else nullcontext():
     from seo_lint.document import DocumentSettings
     from seo_lint.lint import default_rules, lint_text
     from seo_lint.load import document_from_bytes
@@ -29,7 +37,8 @@ SETTINGS = (
 )
 
 
-def test_one_input(data: bytes) -> None:
+def check_one_input(data: bytes) -> None:
+    """Lint `data` (after its first byte) and raise AssertionError on anything that is a bug."""
     if len(data) < 1:
         return
     path = PATHS[data[0] % len(PATHS)]
@@ -42,7 +51,7 @@ def test_one_input(data: bytes) -> None:
     for finding in findings:
         if finding.message.splitlines() != [finding.message]:
             raise AssertionError(("message is not one line", finding))
-    # Raw violations: the engine clamps finding spans, so check the rules' own offsets.
+    # The engine clamps finding spans into the file: check the rules' own offsets.
     doc = document_from_bytes(path, body, settings)
     if doc.load_problem is not None and not doc.load_problem.lintable:
         return
@@ -58,8 +67,10 @@ def test_one_input(data: bytes) -> None:
                     raise AssertionError((active.rule.code, violation))
 
 
-def main() -> None:
-    atheris.Setup(sys.argv, test_one_input)
+def main(argv: list[str] | Any = None) -> None:
+    if atheris is None:
+        sys.exit("atheris is not installed: pip install atheris")
+    atheris.Setup(sys.argv if argv is None else argv, check_one_input)
     atheris.Fuzz()
 
 
