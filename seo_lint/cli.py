@@ -99,6 +99,11 @@ def _split(values: Iterable[str]) -> tuple[str, ...]:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means the tool failed).")
 @click.option("--stdin-filename", metavar="PATH", help="The name of the file read from stdin (`-`).")
 @click.option("--language", metavar="LANG", help="Language of posts that declare none (ja, en, ...).")
+@click.option("--jobs", "-j", type=int, metavar="N", help="Processes to lint with (default: the number of CPUs; "
+              "small runs use one).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
+@click.option("--cache-dir", metavar="DIR", help="Where the cache lives (default: .seo-lint-cache next to the "
+              "config file, else in the site root).")
 @click.option("--version", is_flag=True, help="Show the version and exit.")
 def cli(paths: tuple[str, ...], **opts: Any) -> int:
     """Lint static-site posts (Markdown/HTML with front matter) for SEO and content defects.
@@ -201,7 +206,12 @@ def _lint(paths: tuple[str, ...], opts: dict[str, Any]) -> int:
     stdin = sys.stdin.buffer if STDIN in paths else None
     fix = opts["fix"] or opts["unsafe_fixes"]
     request = Request(paths, stdin, opts["stdin_filename"], fix, opts["unsafe_fixes"], opts["diff"])
-    outcome = Runner(resolver).run(request)
+    jobs = opts["jobs"]
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"bad value for --jobs: {jobs} (at least 1)")
+    cache_dir = Path(opts["cache_dir"]) if opts["cache_dir"] and not opts["no_cache"] else None
+    runner = Runner(resolver, jobs=jobs, cache_dir=cache_dir, use_cache=not opts["no_cache"], progress=_progress())
+    outcome = runner.run(request)
     quiet = opts["quiet"]
     if opts["diff"]:
         _print_diffs(outcome, quiet)
@@ -215,6 +225,46 @@ def _lint(paths: tuple[str, ...], opts: dict[str, Any]) -> int:
     for message in outcome.errors:
         _error(message)
     return exit_code(outcome, resolver.fail_on(), opts["exit_zero"], opts["diff"])
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr, shown only for runs long enough to need one."""
+
+    MIN_FILES = 500
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._task: Any = None
+
+    def start(self, total: int) -> None:
+        if total < self.MIN_FILES:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._bar = Progress(TextColumn("Linting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                             console=Console(file=sys.stderr), transient=True)
+        self._task = self._bar.add_task("lint", total=total)
+        self._bar.start()
+
+    def advance(self, count: int = 1) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task, count)
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+def _progress() -> _ProgressBar | None:
+    """A progress bar when stderr is a terminal, outside CI (never in pipes or logs)."""
+    if os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+        return None
+    try:
+        return _ProgressBar() if sys.stderr.isatty() else None
+    except (AttributeError, ValueError):
+        return None
 
 
 def _check_writable(path: str) -> None:

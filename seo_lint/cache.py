@@ -1,0 +1,333 @@
+"""The result cache: `.seo-lint-cache/` next to the config (or the site), one file per tool version.
+
+An entry is stored per file (by absolute path) with the hash of the file's bytes and the
+hash of everything that decides its findings: the resolved rules, severities and options,
+the document settings, the max file size. It is used only when both hashes match: content,
+never modification times (they lie in CI checkouts). The tool itself is part of the key: the
+version, the Python version and the size and modification time of every module of the
+package, so that upgrading or editing seo-lint starts a new cache.
+
+Format: one file, `cache.bin`: a JSON header (tool key, and per entry its key, hashes and
+payload size) on the first line, then the payloads. Payloads are a tagged JSON that can only
+hold plain values, findings and summaries (see `encode`), so reading a cache file found in a
+repository cannot construct arbitrary objects. A missing, corrupt, foreign or unreadable cache
+is an empty cache; it is rebuilt by the next write. Writes are atomic (temporary file +
+rename), and entries of files that no longer exist are dropped at each write, so the cache
+stays the size of the site.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import base64
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from seo_lint import __version__
+
+DIRECTORY = ".seo-lint-cache"
+FILE = "cache.bin"
+FORMAT = 1
+_README = "# Created by seo-lint: a cache of lint results, safe to delete.\n"
+_CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by seo-lint.\n"
+
+@cache
+def tool_key() -> str:
+    """seo-lint's version, the Python version, and a fingerprint of the installed package."""
+    from seo_lint import registry
+
+    package = Path(__file__).parent
+    parts = [__version__, sys.version.split()[0], str(FORMAT)]
+    for folder, folders, files in os.walk(package):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".json")):
+                info = os.stat(os.path.join(folder, name))
+                parts.append(f"{os.path.relpath(os.path.join(folder, name), package)}:{info.st_size}:{info.st_mtime_ns}")
+    parts += [f"{rule.code}:{rule.name}:{rule.module}" for rule in registry.all_rules()]
+    parts += sorted(registry.summarizers())
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def fingerprint(value: Any) -> str:
+    """A stable hash of a configuration value (dataclasses, pydantic models, rules, mappings)."""
+    text = json.dumps(_plain(value), sort_keys=True, default=repr, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    from pydantic import BaseModel
+
+    from seo_lint.registry import Rule
+
+    if isinstance(value, Rule):
+        return {"rule": value.code, "module": value.module, "check": getattr(value.check, "__qualname__", "")}
+    if isinstance(value, BaseModel):
+        return {"model": type(value).__qualname__, "values": value.model_dump(mode="json")}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {"class": type(value).__qualname__,
+                **{f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_plain(item) for item in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return repr(value)
+
+
+# --- payloads: a tagged JSON, so that reading a cache can never construct arbitrary objects ---
+#
+# Scalars are themselves; every other value is a list whose first item says what it is:
+# ["l", ...] list, ["t", ...] tuple, ["d", k, v, k, v, ...] dict, ["b", "base64"] bytes,
+# ["s", ...] set, ["z", ...] frozenset, ["F", ...] Finding, ["X", ...] Fix, ["E", ...] Edit,
+# ["S", path, data] Summary. Anything else cannot be stored: `encode` raises ValueError.
+
+
+def encode(value: Any) -> bytes:
+    """`value` as bytes; ValueError when it holds a type the cache does not know."""
+    return json.dumps(_encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def decode(data: bytes) -> Any:
+    """The value `encode` wrote; ValueError (or another error) for anything else."""
+    return _decode(json.loads(data.decode("utf-8", "surrogatepass")))
+
+
+def to_json(value: Any) -> Any:
+    """`value` as a JSON-ready structure (what `encode` writes, before serialising)."""
+    return _encode(value)
+
+
+def from_json(value: Any) -> Any:
+    return _decode(value)
+
+
+def _encode(value: Any) -> Any:
+    from seo_lint.findings import Edit, Finding, Fix
+    from seo_lint.registry import Summary
+
+    kind = type(value)
+    if value is None or kind in (str, int, float, bool):
+        return value
+    if kind is Finding:
+        return ["F", value.path, value.line, value.column, value.end_line, value.end_column, value.code,
+                value.name, value.severity.value, value.message, _encode(value.fix), value.start, value.end]
+    if kind is list:
+        return ["l", *map(_encode, value)]
+    if kind is tuple:
+        return ["t", *map(_encode, value)]
+    if kind is dict:
+        return ["d", *(part for key, item in value.items() for part in (_encode(key), _encode(item)))]
+    if kind is bytes:
+        return ["b", base64.b64encode(value).decode("ascii")]
+    if kind is Fix:
+        return ["X", ["l", *map(_encode, value.edits)], value.safety.value, value.description]
+    if kind is Edit:
+        return ["E", value.start, value.end, value.replacement]
+    if kind is Summary:
+        return ["S", value.path, _encode(value.data)]
+    if kind is set or kind is frozenset:
+        return ["s" if kind is set else "z", *sorted(map(_encode, value), key=repr)]
+    raise ValueError(f"cannot cache a {kind.__qualname__}")
+
+
+def _decode(value: Any) -> Any:
+    if not isinstance(value, list):
+        return value
+    from seo_lint.findings import Edit, Finding, Fix, FixSafety, Severity
+    from seo_lint.registry import Summary
+
+    tag = value[0]
+    if tag == "F":
+        fix = _decode(value[10])
+        if fix is not None and not isinstance(fix, Fix):
+            raise ValueError("bad fix")
+        return Finding(value[1], value[2], value[3], value[4], value[5], value[6], value[7], Severity(value[8]),
+                       value[9], fix, value[11], value[12])
+    if tag == "l":
+        return [_decode(item) for item in value[1:]]
+    if tag == "t":
+        return tuple(_decode(item) for item in value[1:])
+    if tag == "d":
+        items = [_decode(item) for item in value[1:]]
+        return dict(zip(items[::2], items[1::2]))
+    if tag == "b":
+        return base64.b64decode(value[1], validate=True)
+    if tag == "X":
+        return Fix(tuple(_decode(value[1])), FixSafety(value[2]), value[3])
+    if tag == "E":
+        return Edit(value[1], value[2], value[3])
+    if tag == "S":
+        return Summary(value[1], _decode(value[2]))
+    if tag == "s":
+        return {_decode(item) for item in value[1:]}
+    if tag == "z":
+        return frozenset(_decode(item) for item in value[1:])
+    raise ValueError(f"unknown tag {tag!r}")
+
+
+_SEVERITIES: dict[str, Any] = {}
+
+
+def encode_findings(findings: list[Any]) -> list[Any]:
+    """Findings of one file as rows (the path is the file's): compact, fast to read back."""
+    return [[f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.severity.value, f.message,
+             None if f.fix is None else _encode(f.fix), f.start, f.end] for f in findings]
+
+
+def decode_findings(path: str, rows: list[Any]) -> list[Any]:
+    from seo_lint.findings import Finding, Fix, Severity
+
+    if not _SEVERITIES:
+        _SEVERITIES.update((s.value, s) for s in Severity)
+    found = []
+    for line, column, end_line, end_column, code, name, severity, message, fix, start, end in rows:
+        if fix is not None:
+            fix = _decode(fix)
+            if not isinstance(fix, Fix):
+                raise ValueError("bad fix")
+        found.append(Finding(path, line, column, end_line, end_column, code, name, _SEVERITIES[severity],
+                             message, fix, start, end))
+    return found
+
+
+# --- the cache -------------------------------------------------------------------------------
+
+Entry = tuple[str, str, bytes, bytes]  # (content digest, configuration fingerprint, payload, summary)
+
+
+class Cache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / FILE
+        self.entries: dict[str, Entry] = {}
+        self.extra: dict[str, Entry] = {}  # site results, by site root
+        self.used: set[str] = set()
+        self.dirty = False
+
+    @classmethod
+    def open(cls, folder: Path) -> Cache:
+        """The cache in `folder`; empty when missing, unreadable, corrupt or for another tool."""
+        store = cls(folder)
+        try:
+            with open(store.path, "rb") as handle:
+                data = _read_index(handle.read())
+        except Exception:  # noqa: BLE001 - anything wrong with the file: start afresh
+            return store
+        if (
+            isinstance(data, dict) and data.get("format") == FORMAT and data.get("tool") == tool_key()
+            and isinstance(data.get("entries"), dict) and isinstance(data.get("extra"), dict)
+        ):
+            store.entries = {k: v for k, v in data["entries"].items() if _is_entry(k, v)}
+            store.extra = {k: v for k, v in data["extra"].items() if _is_entry(k, v)}
+        else:
+            store.dirty = True  # replace it, even when nothing new is added
+        return store
+
+    def get(self, key: str, digest: str, config: str) -> tuple[bytes, bytes] | None:
+        """(payload, summary) stored for this file, when its bytes and configuration are the same."""
+        self.used.add(key)
+        entry = self.entries.get(key)
+        if entry is None or entry[0] != digest or entry[1] != config:
+            return None
+        return entry[2], entry[3]
+
+    def put(self, key: str, digest: str, config: str, payload: bytes, summary: bytes = b"") -> None:
+        self.used.add(key)
+        entry = (digest, config, payload, summary)
+        if self.entries.get(key) != entry:
+            self.entries[key] = entry
+            self.dirty = True
+
+    def get_extra(self, key: str, digest: str) -> bytes | None:
+        entry = self.extra.get(key)
+        return entry[2] if entry is not None and entry[0] == digest else None
+
+    def put_extra(self, key: str, digest: str, payload: bytes) -> None:
+        if self.extra.get(key) != (digest, "", payload, b""):
+            self.extra[key] = (digest, "", payload, b"")
+            self.dirty = True
+
+    def save(self) -> None:
+        """Write the cache atomically; drop entries of files that no longer exist. Never fails."""
+        if not self.dirty:
+            return
+        entries = {k: v for k, v in self.entries.items() if k in self.used or os.path.exists(k)}
+        extra = {k: v for k, v in self.extra.items() if os.path.isdir(k)}
+        data = {"format": FORMAT, "tool": tool_key(), "entries": entries, "extra": extra}
+        temp: str | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name, text in (("README", _README), ("CACHEDIR.TAG", _CACHEDIR_TAG), (".gitignore", "*\n")):
+                if not (self.folder / name).exists():
+                    (self.folder / name).write_text(text, encoding="utf-8")
+            handle, temp = tempfile.mkstemp(dir=self.folder, prefix=".cache.", suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                out.write(_write_index(data))
+            os.replace(temp, self.path)
+            temp = None
+            self.dirty = False
+        except OSError:
+            pass  # a read-only checkout: run without a cache
+        finally:
+            if temp is not None:
+                try:
+                    os.unlink(temp)
+                except OSError:
+                    pass
+
+
+def _write_index(data: dict[str, Any]) -> bytes:
+    """The index as bytes: a JSON header line, then each entry's payload after its lengths."""
+    header: dict[str, Any] = {k: v for k, v in data.items() if k not in ("entries", "extra")}
+    parts: list[bytes] = []
+    for table in ("entries", "extra"):
+        rows = []
+        for key, (digest, config, payload, summary) in data[table].items():
+            rows.append([key, digest, config, len(payload), len(summary)])
+            parts += (payload, summary)
+        header[table] = rows
+    return json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n" + b"".join(parts)
+
+
+def _read_index(raw: bytes) -> dict[str, Any]:
+    newline = raw.index(b"\n")
+    header = json.loads(raw[:newline].decode("utf-8", "surrogatepass"))
+    position = newline + 1
+    for table in ("entries", "extra"):
+        rows = header.get(table)
+        if not isinstance(rows, list):
+            raise ValueError("bad index")
+        entries: dict[str, Entry] = {}
+        for key, digest, config, size, summary_size in rows:
+            end = position + size
+            if not (isinstance(size, int) and isinstance(summary_size, int) and 0 <= size and 0 <= summary_size
+                    and end + summary_size <= len(raw)):
+                raise ValueError("bad index")
+            entries[key] = (digest, config, raw[position:end], raw[end : end + summary_size])
+            position = end + summary_size
+        header[table] = entries
+    if position != len(raw):
+        raise ValueError("trailing bytes")
+    return dict(header)
+
+
+def _is_entry(key: object, value: object) -> bool:
+    return (
+        isinstance(key, str) and isinstance(value, tuple) and len(value) == 4
+        and isinstance(value[0], str) and isinstance(value[1], str) and isinstance(value[2], bytes)
+        and isinstance(value[3], bytes)
+    )
+
