@@ -316,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="200 posts, 1 repeat")
     parser.add_argument("--scale", choices=("none", "up", "down"), default="none",
                         help="also time a corpus 10x larger (up) or smaller (down)")
-    parser.add_argument("--only", help="comma-separated command keys (mdl,floor,raw,cold,warm,hash,changed)")
+    parser.add_argument("--only", help="comma-separated command keys (mdl,floor,raw,cold,warm,hash,startup,changed)")
     parser.add_argument("--seo-lint-args", default="", help="extra arguments for seo-lint (quoted)")
     parser.add_argument("--no-identity-check", action="store_true",
                         help="skip the check that cold --jobs 1, cold --jobs N and warm print the same")
@@ -378,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     if seo.has_cache:
         commands.append(Command("warm", f"{seo.label} warm", seo_argv(False), site, ok=(0, 1)))
     commands.append(Command("hash", "read+hash floor (bench/hashfloor.py)", [py, str(BENCH / "hashfloor.py"), "."], site))
+    if seo.version != "kernel only":
+        commands.append(Command("startup", f"{seo.label} --version (start-up, info)", [seo.argv[0], "--version"], site))
     if seo.has_cache:
         commands.append(Command("changed", f"{seo.label} warm, 1 file changed", seo_argv(False), site, ok=(0, 1),
                                 before=edit, after=restore))
