@@ -1,0 +1,262 @@
+"""The result cache: what it reuses, what invalidates it, and that a bad cache is never fatal.
+
+Through the command line in one process (`--jobs 1`), counting the files actually linted
+(`runner.lint_path`) and summarised, on a small Jekyll site in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from seo_lint import cache, runner
+from seo_lint.cli import cli
+from seo_lint.findings import Edit, Finding, Fix, FixSafety, Severity
+from seo_lint.registry import Summary
+
+POST = """---
+title: "{title} about linting a static site well"
+description: "How to lint a static site before you publish it, with a checklist you can follow."
+date: 2025-01-{day:02d}
+---
+
+Some text about static sites. Click [here](/about/) to read more.
+"""
+ARGS = ("--format", "concise", "--jobs", "1")
+SELECT = ("--select", "MT001,MT004,LNK003,FM004")
+FIRST = "_posts/2025-01-10-a.md"
+TITLE_A = "Post a about linting a static site well"
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "_config.yml").write_text("title: Test\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    for day, name in ((10, "a"), (11, "b"), (12, "c")):
+        write(tmp_path, f"_posts/2025-01-{day}-{name}.md", POST.format(title=f"Post {name}", day=day))
+    return tmp_path
+
+
+def write(root: Path, name: str, text: str) -> None:
+    (root / name).write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def linted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths linted (not taken from the cache) during the test, in order."""
+    seen: list[str] = []
+    original = runner.lint_path
+
+    def recording(path: str, config: runner.FileConfig) -> runner.FileResult:
+        seen.append(Path(path).name)
+        return original(path, config)
+
+    monkeypatch.setattr(runner, "lint_path", recording)
+    return seen
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """seo-lint with ARGS, and SELECT unless `args` selects."""
+    select = () if "--select" in args else SELECT
+    result = CliRunner().invoke(cli, [*ARGS, *select, *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+LINK = 'LNK003 link text "here" does not say where the link goes'
+
+
+def expected(*extra: str) -> tuple[int, str, str]:
+    lines = [f"_posts/2025-01-{d}-{n}.md:7:37: {LINK}\n" for d, n in ((10, "a"), (11, "b"), (12, "c"))]
+    return 0, "".join(sorted(lines + list(extra))), ""
+
+
+def test_second_run_lints_nothing_and_prints_the_same(site: Path, linted: list[str]) -> None:
+    first = run()
+    assert linted == ["2025-01-10-a.md", "2025-01-11-b.md", "2025-01-12-c.md"]
+    assert first == expected()
+    assert (site / ".seo-lint-cache" / "cache.bin").is_file()
+    assert (site / ".seo-lint-cache" / ".gitignore").read_text() == "*\n"
+    linted.clear()
+    assert run() == first
+    assert linted == []
+
+
+def test_a_changed_file_is_linted_again_and_site_rules_see_it(site: Path, linted: list[str]) -> None:
+    assert run() == expected()
+    linted.clear()
+    write(site, "_posts/2025-01-11-b.md", POST.format(title="Post a", day=11))  # same title as a
+    assert run() == expected(
+        f'{FIRST}:2:1: MT004 title "{TITLE_A}" is also the title of _posts/2025-01-11-b.md\n',
+        f'_posts/2025-01-11-b.md:2:1: MT004 title "{TITLE_A}" is also the title of _posts/2025-01-10-a.md\n',
+    )
+    assert linted == ["2025-01-11-b.md"]  # a's finding comes from a's cached summary
+    linted.clear()
+    write(site, "_posts/2025-01-11-b.md", POST.format(title="Post b", day=11))
+    assert run() == expected()
+    assert linted == ["2025-01-11-b.md"]
+
+
+def test_same_size_and_time_but_other_bytes_is_a_change(site: Path, linted: list[str]) -> None:
+    path = site / FIRST
+    run()
+    info = os.stat(path)
+    path.write_bytes(path.read_bytes().replace(b"[here]", b"[Here]"))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # as a checkout could leave it
+    linted.clear()
+    code, out, _ = run()
+    assert linted == ["2025-01-10-a.md"]
+    assert f'{FIRST}:7:37: LNK003 link text "Here"' in out
+
+
+def test_a_config_change_invalidates_every_file(site: Path, linted: list[str]) -> None:
+    run()
+    linted.clear()
+    write(site, ".seo-lint.toml", "[rules.MT001]\nmin-length = { default = 40 }\n")
+    code, out, _ = run()
+    assert sorted(linted) == ["2025-01-10-a.md", "2025-01-11-b.md", "2025-01-12-c.md"]
+    assert f"{FIRST}:2:1: MT001 title is 39 characters long (min 40 for en)" in out
+    linted.clear()
+    assert run() == (code, out, "")
+    assert linted == []
+
+
+def test_command_line_selection_is_part_of_the_key(site: Path, linted: list[str]) -> None:
+    run()
+    linted.clear()
+    code, out, _ = run("--ignore", "LNK003")
+    assert (code, out) == (0, "")
+    assert len(linted) == 3
+
+
+@pytest.mark.parametrize("garbage", [
+    b"",
+    b"\x00\x01\x02 not a cache",
+    b'{"format": 1}\n',
+    b'{"format": 1, "tool": "another", "entries": [], "extra": []}\n',
+    b"\x80\x05\x95 a pickle of something\n",
+])
+def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(site: Path, linted: list[str], garbage: bytes) -> None:
+    reference = run()
+    (site / ".seo-lint-cache" / "cache.bin").write_bytes(garbage)
+    linted.clear()
+    assert run() == reference
+    assert len(linted) == 3
+    linted.clear()
+    assert run() == reference  # rebuilt by the run above
+    assert linted == []
+
+
+def test_a_truncated_cache_is_ignored(site: Path, linted: list[str]) -> None:
+    reference = run()
+    path = site / ".seo-lint-cache" / "cache.bin"
+    path.write_bytes(path.read_bytes()[:-10])
+    linted.clear()
+    assert run() == reference
+    assert len(linted) == 3
+
+
+def test_a_damaged_entry_is_a_miss_not_a_crash(site: Path, linted: list[str]) -> None:
+    reference = run()
+    store = cache.Cache.open(site / ".seo-lint-cache")
+    key = str(site / FIRST)
+    digest, config, _, summary = store.entries[key]
+    store.put(key, digest, config, b'["lint", true, 9, null, [], [["not", "a", "finding"]], null]', summary)
+    store.save()
+    linted.clear()
+    assert run() == reference
+    assert linted == ["2025-01-10-a.md"]
+
+
+def test_no_cache_reads_and_writes_nothing(site: Path, linted: list[str]) -> None:
+    assert run("--no-cache") == run("--no-cache")
+    assert not (site / ".seo-lint-cache").exists()
+    assert len(linted) == 6
+
+
+def test_cache_dir_option(site: Path, tmp_path: Path, linted: list[str]) -> None:
+    elsewhere = tmp_path / "elsewhere" / "cache"
+    reference = run("--cache-dir", str(elsewhere))
+    assert (elsewhere / "cache.bin").is_file() and not (site / ".seo-lint-cache").exists()
+    linted.clear()
+    assert run("--cache-dir", str(elsewhere)) == reference
+    assert linted == []
+
+
+def test_the_cache_lives_next_to_the_config_file(site: Path) -> None:
+    write(site, ".seo-lint.toml", "")
+    (site / "_posts" / "sub").mkdir()
+    os.chdir(site / "_posts")
+    run(".")
+    assert (site / ".seo-lint-cache" / "cache.bin").is_file()
+
+
+def test_no_cache_for_a_loose_folder_of_posts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "2025-01-10-a.md", POST.format(title="Post a", day=10))
+    run()
+    assert os.listdir(tmp_path) == ["2025-01-10-a.md"]
+
+
+def test_entries_of_removed_files_are_dropped(site: Path) -> None:
+    run()
+    (site / FIRST).unlink()
+    run()
+    store = cache.Cache.open(site / ".seo-lint-cache")
+    assert sorted(Path(k).name for k in store.entries) == ["2025-01-11-b.md", "2025-01-12-c.md"]
+
+
+def test_a_future_date_is_checked_again_when_it_may_have_passed(site: Path, linted: list[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    write(site, FIRST, POST.format(title="Post a", day=10).replace("2025-01-10", "2999-01-10"))
+    code, out, _ = run()
+    assert f"{FIRST}:4:1: FM004 date `2999-01-10` is in the future" in out
+    linted.clear()
+    run()
+    assert linted == []
+    now = runner.time.time()
+    monkeypatch.setattr(runner.time, "time", lambda: now + 1000 * 365 * 86400)
+    run()
+    assert linted == ["2025-01-10-a.md"]
+
+
+def test_fix_uses_the_text_not_the_cache(site: Path, linted: list[str]) -> None:
+    post = POST.format(title="Post a", day=10) + "\n![A chart](https://cdn.example.com/a.png?w=1&w=1)\n"
+    write(site, FIRST, post)
+    run("--select", "IMG004")
+    linted.clear()
+    code, out, err = run("--select", "IMG004", "--fix")
+    assert (code, out, err) == (0, "", "Fixed 1 finding.\n")
+    assert linted == ["2025-01-10-a.md"]
+    assert "a.png?w=1)" in (site / FIRST).read_text()
+    linted.clear()
+    assert run("--select", "IMG004") == (0, "", "")
+    assert linted == []  # the fixed file's result was cached by the --fix run
+
+
+def test_values_round_trip_and_nothing_else_is_accepted() -> None:
+    fix = Fix((Edit(3, 5, "x"),), FixSafety.UNSAFE, "why")
+    finding = Finding("a.md", 1, 2, 1, 4, "IMG004", "name", Severity.WARNING, "message", fix, 3, 5)
+    summary = Summary("a.md", {"k": (1, None, b"\x00\xff", ("x", 2.5)), "s": {"a": [True, False]}})
+    for value in ([finding], summary, {1: "one", "two": frozenset({"a"})}):
+        assert cache.decode(cache.encode(value)) == value
+    assert cache.decode_findings("a.md", cache.encode_findings([finding])) == [finding]
+    assert cache.decode_findings("a.md", cache.encode_findings([finding]))[0].fix == fix
+    with pytest.raises(ValueError):
+        cache.encode(object())
+    with pytest.raises(ValueError):
+        cache.decode(json.dumps(["os.system", "touch x"]).encode())
+
+
+def test_the_tool_key_changes_with_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cache.tool_key()
+    cache.tool_key.cache_clear()
+    monkeypatch.setattr(cache, "__version__", "0.0.0-test")
+    try:
+        assert cache.tool_key() != before
+    finally:
+        cache.tool_key.cache_clear()
