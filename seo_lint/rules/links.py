@@ -409,14 +409,42 @@ class _PostNames:
         if slug in self.by_slug:
             return min(self.by_slug[slug])
         for pool in (_by_slug(self.by_date.get(date, [])), self._all_slugs):
-            found = difflib.get_close_matches(slug, list(pool), n=1, cutoff=0.6)
-            if found:
-                return pool[found[0]]
+            found = _close_match(slug, pool, cutoff=0.6)
+            if found is not None:
+                return pool[found]
         return None
 
     @cached_property
     def _all_slugs(self) -> dict[str, str]:
         return _by_slug(self.names) if len(self.names) <= 5000 else {}
+
+
+def _close_match(word: str, possibilities: Iterable[str], cutoff: float) -> str | None:
+    """`difflib.get_close_matches(word, possibilities, n=1, cutoff)[0]` (or None), without
+    computing every ratio: candidates are tried in decreasing order of the ratio's cheap upper
+    bound (lengths), and one whose bound is below the best ratio so far cannot win or tie."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    size = len(word)
+    bounded = []
+    for candidate in possibilities:  # real_quick_ratio(), inlined: it depends on the lengths only
+        total = len(candidate) + size
+        bound = 2.0 * min(len(candidate), size) / total if total else 1.0
+        if bound >= cutoff:
+            bounded.append((bound, candidate))
+    bounded.sort(key=lambda pair: pair[0], reverse=True)
+    best: tuple[float, str] | None = None
+    for bound, candidate in bounded:
+        if best is not None and bound < best[0]:
+            break
+        matcher.set_seq1(candidate)
+        quick = matcher.quick_ratio()
+        if quick < cutoff or (best is not None and quick < best[0]):
+            continue
+        score = matcher.ratio()
+        if score >= cutoff and (best is None or (score, candidate) > best):
+            best = (score, candidate)
+    return best[1] if best is not None else None
 
 
 def _by_slug(names: Iterable[str]) -> dict[str, str]:
