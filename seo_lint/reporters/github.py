@@ -12,14 +12,16 @@ from typing import TextIO
 
 from seo_lint.findings import Finding, Severity
 from seo_lint.reporters import ReportContext, reporter
-from seo_lint.reporters._common import utf8_safe
+from seo_lint.reporters._common import utf8_safe, visible
 from seo_lint.reporters.concise import concise_line
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return utf8_safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escapes for `%`, CR and LF; other control characters (a post's ESC or BEL,
+    which a log viewer or a terminal would interpret) are shown as `\\x1b`, never sent."""
+    return visible(utf8_safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
