@@ -6,6 +6,9 @@ Each test names the input that failed and pins the exact findings now produced.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+
+import pytest
 
 Check = Callable[..., list[str]]
 
@@ -118,3 +121,29 @@ def test_an_invalid_site_url_does_not_drop_the_links_summary() -> None:
     doc = document_from_bytes("_posts/2025-01-10-a.md", b"---\ntitle: a\n---\n\n[x](/a/)\n",
                               DocumentSettings(base_url="http://[bad"))
     assert registry.summarizers()["links"](doc) is not None  # raised ValueError
+
+
+def test_no_format_sends_a_posts_control_characters_to_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title, keyword or URL with ESC/BEL (terminal escape sequences) reached the GitHub
+    annotations raw; every format must show them escaped (or encoded, in JSON and XML)."""
+    import re
+
+    from click.testing import CliRunner
+
+    from seo_lint.cli import FORMATS, cli
+
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2025-01-10-a.md").write_text(
+        # YAML escapes (`\\e`, `\\a`) put ESC and BEL in the values; the body has them raw.
+        '---\ntitle: "TODO \\e]0;PWNED\\a \\e[31mred"\nkeywords: ["\\e[2J harbour"]\n'
+        'image: "http://x\\e[31m.com/a.png"\n---\n\nText TODO \x1b[2J about the \x9bharbour.\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    controls = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    for fmt in FORMATS:
+        result = CliRunner().invoke(cli, ["--isolated", "--no-color", "--format", fmt, "--select", "ALL"])
+        assert result.exit_code == 1, (fmt, result.stderr)
+        assert not controls.findall(result.stdout + result.stderr), fmt
