@@ -37,8 +37,8 @@ def run(*args: str) -> tuple[int, str, str]:
     (".seo-lint.toml", b"\xff\xfeselect = 1\n", ".seo-lint.toml: invalid TOML: not UTF-8 (byte 0)"),
     (".seo-lint.toml", b"x = " + b"[" * 2000 + b"]" * 2000 + b"\n", ".seo-lint.toml: invalid TOML: nested too deeply"),
     ("pyproject.toml", b"[tool.seo-lint]\nselekt = 1\n",
-     'pyproject.toml: unknown key "selekt" (valid: extend, select, extend-select, ignore, per-file-ignores, '
-     "severity, rules, overrides, schema, language, include, exclude, max-file-size, fail-on, site)"),
+     ('pyproject.toml: unknown key "selekt" (valid: extend, select, extend-select, ignore, per-file-ignores, '
+     "severity, rules, overrides, schema, language, include, exclude, max-file-size, fail-on, site)")),
     ("pyproject.toml", b'[tool]\nseo-lint = "on"\n', "pyproject.toml: [tool.seo-lint] must be a table"),
     ("pyproject.toml", b'[tool.seo-lint]\nselect = "FM001"\n',
      'pyproject.toml: bad value for "select": expected a list (got "FM001")'),
@@ -70,10 +70,10 @@ def test_a_bad_config_file_is_one_line_naming_file_and_key(
 
 @pytest.mark.parametrize(("schema", "message"), [
     (None, 'schema file post.json not found'),
-    (b"\xff{}", "schema file post.json is not valid JSON: 'utf-8' codec can't decode byte 0xff in position 0: "
-     "invalid start byte"),
-    (b"[" * 100_000 + b"]" * 100_000, "schema file post.json is not valid JSON: maximum recursion depth exceeded "
-     "while decoding a JSON array from a unicode string"),
+    (b"\xff{}", ("schema file post.json is not valid JSON: 'utf-8' codec can't decode byte 0xff in position 0: "
+     "invalid start byte")),
+    (b"[" * 100_000 + b"]" * 100_000, ("schema file post.json is not valid JSON: maximum recursion depth exceeded "
+     "while decoding a JSON array from a unicode string")),
     (b"[]", "schema file post.json must hold a JSON object"),
     (b'{"properties": {"title": {"$ref": "#/$defs/nope"}}}',
      "schema file post.json has a $ref that cannot be resolved: #/$defs/nope (seo-lint never downloads schemas)"),
