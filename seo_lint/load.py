@@ -18,9 +18,7 @@ def document_from_bytes(
     path: str, data: bytes, settings: DocumentSettings | None = None, max_size: int = DEFAULT_MAX_FILE_SIZE
 ) -> Document:
     if len(data) > max_size:
-        problem = LoadProblem(
-            "FILE002", f"file is {len(data):,} bytes (max-file-size is {max_size:,}); not linted", 0, False
-        )
+        problem = LoadProblem("FILE002", too_large(len(data), max_size), 0, False)
         return Document(path, "", settings, load_problem=problem)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         problem = LoadProblem("FILE001", "file is UTF-16 (byte order mark); seo-lint reads UTF-8 only", 0, False)
@@ -40,6 +38,10 @@ def document_from_bytes(
             "FILE001", f"invalid UTF-8 (bytes {bad}); decoded with replacement characters", offset, True
         )
         return Document(path, source, settings, load_problem=problem)
+
+
+def too_large(size: int, max_size: int) -> str:
+    return f"file is {size:,} bytes (max-file-size is {max_size:,}); not linted"
 
 
 def unreadable(path: str, reason: str, settings: DocumentSettings | None = None) -> Document:

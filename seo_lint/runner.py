@@ -37,7 +37,7 @@ from seo_lint.discover import STDIN, discover
 from seo_lint.document import Document, DocumentSettings
 from seo_lint.findings import Finding
 from seo_lint.lint import ActiveRule, check_site, lint_document, summarize
-from seo_lint.load import document_from_bytes, unreadable
+from seo_lint.load import document_from_bytes, too_large, unreadable
 from seo_lint.registry import Site, Summary, summarizer
 
 #: Fewer files than this are linted in this process (a pool costs more than it saves).
@@ -111,9 +111,14 @@ def lint_bytes(data: bytes, config: FileConfig, want_summary: bool | None = None
                       valid_until=doc.valid_until)
 
 
-def _read(path: str) -> bytes | str:
+def _read(path: str, max_size: int | None = None) -> bytes | str:
+    """The file's bytes, or why they are not read: an error, or a size over `max_size` (a
+    file larger than the limit is never loaded into memory)."""
     try:
         with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if max_size is not None and size > max_size:
+                return too_large(size, max_size)
             return handle.read()
     except OSError as error:
         return f"cannot read file: {error.strerror or error}"
@@ -121,7 +126,7 @@ def _read(path: str) -> bytes | str:
 
 def lint_path(path: str, config: FileConfig) -> FileResult:
     """Read `path` once and lint it. An unreadable file becomes a FILE002 finding."""
-    data = _read(path)
+    data = _read(path, config.max_size)
     if isinstance(data, str):
         doc = unreadable(config.display, data, config.settings)
         summary = summarize(doc) if config.summarize else None
@@ -135,7 +140,7 @@ def summarize_path(path: str, config: FileConfig) -> Summary:
 
 
 def _summarize_path(path: str, config: FileConfig) -> tuple[Summary, str | None]:
-    data = _read(path)
+    data = _read(path, config.max_size)
     if isinstance(data, str):
         return summarize(unreadable(config.display, data, config.settings)), None
     doc = document_from_bytes(config.display, data, config.settings, max_size=config.max_size)
@@ -416,7 +421,7 @@ class Runner:
 
     def _cached_result(self, item: _Item, mode: Mode) -> FileResult | None:
         assert self.cache is not None
-        data = _read(str(item.path))
+        data = _read(str(item.path), item.config.max_size)
         if isinstance(data, str):
             return None
         digest = fix.digest(data)
@@ -467,7 +472,7 @@ class Runner:
         for index, (path, config) in enumerate(zip(paths, configs)):
             if self.cache is not None:
                 keys[index] = "summary:" + self._config_key(config)
-                data = _read(str(path))
+                data = _read(str(path), config.max_size)
                 if not isinstance(data, str):
                     digest = fix.digest(data)
                     stored = self.cache.get(str(path), digest, keys[index])
@@ -535,7 +540,7 @@ class Runner:
 
     @staticmethod
     def _reread(item: _Item) -> str | None:
-        data = _read(str(item.path))
+        data = _read(str(item.path), item.config.max_size)
         if isinstance(data, str) or fix.digest(data) != item.result.digest:
             return None  # changed since it was linted: no source lines rather than wrong ones
         return data.decode("utf-8", "replace")
