@@ -15,9 +15,11 @@ from __future__ import annotations
 import ast
 import importlib
 import json
+import os
 import pkgutil
 import re
 import signal
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -240,3 +242,31 @@ def test_front_matter_node_and_depth_limits() -> None:
     assert [e.message for e in frontmatter.split(deep).errors] == [
         f"front matter is nested more than {frontmatter.MAX_DEPTH} levels deep"
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "truncate") or sys.platform != "linux", reason="needs sparse files and RLIMIT_AS")
+def test_a_huge_file_is_never_read_into_memory(tmp_path: Path) -> None:
+    """A 3 GB (sparse) file named like a post, linted under a 1 GB address-space limit: it is
+    FILE002 from its size alone. It used to be read whole first (MemoryError, exit 2)."""
+    import resource
+    import subprocess
+
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    with open(posts / "huge.md", "wb") as handle:
+        handle.truncate(3 * 1024**3)
+    (posts / "ok.md").write_text("---\ntitle: A\n---\n\n<img src=/a.png>\n", encoding="utf-8")
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "seo_lint", "--isolated", "--no-cache", "--format", "concise", "--select", "FILE,IMG001",
+         "."],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600, preexec_fn=limit_memory, check=False,
+    )
+    assert (done.returncode, done.stderr) == (1, "")
+    assert done.stdout == (
+        "_posts/huge.md:1:1: FILE002 file is 3,221,225,472 bytes (max-file-size is 5,242,880); not linted\n"
+        "_posts/ok.md:5:1: IMG001 <img> has no alt attribute (a.png)\n"
+    )
