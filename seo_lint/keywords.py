@@ -169,13 +169,6 @@ class Haystack:
     def token_set(self) -> frozenset[str]:
         return frozenset(self.words)
 
-    @cached_property
-    def _word_index(self) -> dict[str, list[int]]:
-        index: dict[str, list[int]] = {}
-        for position, word in enumerate(self.words):
-            index.setdefault(word, []).append(position)
-        return index
-
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original text of normalized[start:end]."""
         return self.starts[start], self.ends[end - 1]
@@ -200,22 +193,24 @@ class Haystack:
 
     def _phrase_starts(self, words: Sequence[str]) -> list[int]:
         """Token index of each run of tokens equal to `words`, scanning left to right
-        without overlaps (only the tokens equal to the first word are tried)."""
+        without overlaps (list.index finds the next token equal to the first word, in C)."""
         size = len(words)
         if size == 0:
             return []
         tokens = self.words
-        rest = list(words[1:])
+        first, rest, last = words[0], list(words[1:]), len(tokens) - size + 1
         found: list[int] = []
-        allowed = 0
-        for index in self._word_index.get(words[0], ()):
-            if index < allowed:
-                continue
-            if index + size > len(tokens):
+        index = 0
+        while index < last:
+            try:
+                index = tokens.index(first, index, last)
+            except ValueError:
                 break
             if size == 1 or tokens[index + 1 : index + size] == rest:
                 found.append(index)
-                allowed = index + size
+                index += size
+            else:
+                index += 1
         return found
 
     def phrase_positions(self, words: Sequence[str]) -> list[tuple[int, int]]:
