@@ -6,12 +6,15 @@ is a cached property, so a rule that reads only the front matter never pays for 
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Any, Callable, Hashable, Iterator, Mapping, TypeVar
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from itertools import pairwise
+from typing import Any, TypeVar
 
 from seo_lint import html, markdown, text
 from seo_lint.frontmatter import FieldSpan, FrontMatter, split
@@ -276,7 +279,7 @@ class Document:
     @cached_property
     def prose_blocks(self) -> list[Block]:
         """Visible text blocks with Liquid tags and bare URLs cut out of their runs."""
-        cuts = sorted(self.liquid)
+        cuts = _Cuts(sorted(self.liquid))
         result: list[Block] = []
         for block in self.blocks:
             runs: list[markdown.TextRun] = []
@@ -285,6 +288,13 @@ class Document:
             if runs:
                 result.append(Block(block.kind, block.start, block.end, runs, block.level, block.anchor))
         return result
+
+    @cached_property
+    def prose_lengths(self) -> list[int]:
+        """`text.length` of each of `prose_blocks`, in the language's unit (characters for
+        CJK, words otherwise): computed once for every rule that counts blocks."""
+        language = self.language
+        return [text.length(block.text, language) for block in self.prose_blocks]
 
     @cached_property
     def prose(self) -> str:
@@ -331,14 +341,32 @@ def _unquoted(source: str, span: FieldSpan) -> tuple[int, int]:
     return start, end
 
 
-def _cut(run: markdown.TextRun, cuts: list[tuple[int, int]]) -> Iterator[markdown.TextRun]:
+class _Cuts:
+    """Liquid spans, sorted; `overlapping` finds those that meet a range by bisection (the
+    spans never overlap one another, so their ends are sorted too)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self.disjoint = all(a[1] <= b[0] for a, b in pairwise(spans))
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        if not self.disjoint:  # never from the Liquid scanner; kept exact all the same
+            return [(s, e) for s, e in self.spans if s < end and e > start]
+        first = bisect.bisect_right(self.ends, start)
+        last = bisect.bisect_left(self.starts, end, first)
+        return self.spans[first:last]
+
+
+def _cut(run: markdown.TextRun, cuts: _Cuts) -> Iterator[markdown.TextRun]:
     """Split a run around Liquid spans and bare URLs (exact runs only; others pass whole)."""
     if not run.exact:
         cleaned = BARE_URL.sub(" ", markdown.LIQUID.sub(" ", run.text))
         if cleaned:
             yield markdown.TextRun(cleaned, run.start, run.end, False)
         return
-    holes = [(max(s, run.start), min(e, run.end)) for s, e in cuts if s < run.end and e > run.start]
+    holes = [(max(s, run.start), min(e, run.end)) for s, e in cuts.overlapping(run.start, run.end)]
     holes += [(run.start + m.start(), run.start + m.end()) for m in BARE_URL.finditer(run.text)]
     if not holes:
         yield run

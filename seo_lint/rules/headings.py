@@ -452,11 +452,11 @@ def long_section(doc: Document, opts: LongSectionOptions) -> Iterator[Violation]
     starts = [h.start for h in headings]
     totals: dict[int, int] = {}  # heading index (-1: before the first heading) -> length
     first_block: dict[int, int] = {}
-    for block in doc.prose_blocks:
+    for block, size in zip(doc.prose_blocks, doc.prose_lengths):
         if block.kind == "heading":
             continue
         section = bisect_right(starts, block.start) - 1
-        totals[section] = totals.get(section, 0) + text.length(block.text, doc.language)
+        totals[section] = totals.get(section, 0) + size
         first_block.setdefault(section, block.start)
     unit = text.unit(doc.language)
     for section, total in sorted(totals.items()):

@@ -727,11 +727,8 @@ def duplicate_paragraph(doc: Document, opts: DuplicateParagraphOptions) -> Itera
     """
     minimum = for_language(opts.min_length, doc.language)
     first_seen: dict[str, int] = {}
-    for block in doc.prose_blocks:
-        if block.kind == "heading":
-            continue
-        size = text.length(block.text, doc.language)
-        if size < minimum:
+    for block, size in zip(doc.prose_blocks, doc.prose_lengths):
+        if block.kind == "heading" or size < minimum:
             continue
         key = "".join(text.normalize(block.text).split())
         start = block.runs[0].start if block.runs else block.start
