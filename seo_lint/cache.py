@@ -18,9 +18,9 @@ stays the size of the site.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import enum
-import base64
 import hashlib
 import json
 import os

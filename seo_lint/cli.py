@@ -240,7 +240,13 @@ class _ProgressBar:
         if total < self.MIN_FILES:
             return
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         self._bar = Progress(TextColumn("Linting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                              console=Console(file=sys.stderr), transient=True)

@@ -69,7 +69,7 @@ def _worker(
     try:
         while (index := _claim(counter, len(chunks))) is not None:
             connection.send((index, _compute(func, shared, chunks[index])))
-    except BaseException:  # noqa: BLE001 - the parent computes this chunk again and reports
+    except BaseException:  # noqa: BLE001, S110 - the parent computes this chunk again and reports
         pass
     finally:
         connection.close()
