@@ -309,7 +309,7 @@ def _read_index(raw: bytes) -> dict[str, Any]:
     for table in ("entries", "extra"):
         rows = header.get(table)
         if not isinstance(rows, list):
-            raise ValueError("bad index")
+            raise TypeError("bad index")
         entries: dict[str, Entry] = {}
         for key, digest, config, size, summary_size in rows:
             end = position + size

@@ -9,10 +9,10 @@ from __future__ import annotations
 import bisect
 import posixpath
 import re
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from collections.abc import Callable, Hashable, Iterator, Mapping
 from itertools import pairwise
 from typing import Any, TypeVar
 
