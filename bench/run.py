@@ -197,9 +197,9 @@ def tail(path: Path, n: int = 400) -> str:
 # --- the tools ----------------------------------------------------------------------------------
 
 
-def sh(argv: list[str], cwd: Path | None = None) -> tuple[int, str]:
+def sh(argv: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> tuple[int, str]:
     try:
-        proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=600)
+        proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=600, env=env)
     except (OSError, subprocess.TimeoutExpired) as error:
         return 127, str(error)
     return proc.returncode, (proc.stdout + proc.stderr).strip()
@@ -254,14 +254,14 @@ class SeoLint:
         return self.no_cache
 
 
-def detect_seo_lint(extra: list[str]) -> SeoLint:
+def detect_seo_lint(extra: list[str], env: dict[str, str]) -> SeoLint:
     exe = find_seo_lint()
-    code, text = sh([exe, "--help"]) if exe else (127, "not found")
+    code, text = sh([exe, "--help"], env=env) if exe else (127, "not found")
     if code != 0:
         return SeoLint([sys.executable, str(BENCH / "kernelrun.py"), "."], "seo-lint kernel (no CLI)",
                        version="kernel only")
     assert exe is not None
-    version = sh([exe, "--version"])[1].splitlines()[0] if "--version" in text else "?"
+    version = sh([exe, "--version"], env=env)[1].splitlines()[0] if "--version" in text else "?"
     fmt = ["--format", "concise"] if "concise" in text else []
     return SeoLint([exe, "_posts", *fmt, *extra], "seo-lint", "--jobs" in text, "--no-cache" in text,
                    "--cache-dir" in text, version)
@@ -272,6 +272,25 @@ def detect_seo_lint(extra: list[str]) -> SeoLint:
 
 def git(*args: str) -> str:
     return sh(["git", *args], cwd=REPO)[1]
+
+
+def snapshot(ref: str) -> tuple[Path, str]:
+    """`seo_lint/` as committed at `ref`, extracted once into bench/.work/snapshot/COMMIT/.
+
+    Run with PYTHONPATH pointing there, every command imports the same code for the whole
+    benchmark, whatever happens to the work tree meanwhile (and the cache, whose key includes
+    the package's files, stays valid between rounds).
+    """
+    commit = git("rev-parse", "--verify", f"{ref}^{{commit}}")
+    if len(commit) != 40:
+        raise SystemExit(f"not a commit: {ref}: {commit}")
+    dest = WORK / "snapshot" / commit[:12]
+    if not (dest / "seo_lint" / "__init__.py").exists():
+        dest.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", "--format=tar", commit, "seo_lint"], cwd=REPO,
+                                 capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    return dest, commit
 
 
 def machine() -> str:
@@ -321,6 +340,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-identity-check", action="store_true",
                         help="skip the check that cold --jobs 1, cold --jobs N and warm print the same")
     parser.add_argument("--reinstall", action="store_true", help="reinstall markdownlint-cli2")
+    parser.add_argument("--ref", default="HEAD", help="measure seo_lint/ as committed at this git ref (default HEAD)")
+    parser.add_argument("--live", action="store_true",
+                        help="measure the work tree's seo_lint/ as it is (changes under way included)")
     parser.add_argument("--output", type=Path, help="also write the report (Markdown) here")
     args = parser.parse_args(argv)
     if args.quick:
@@ -332,16 +354,23 @@ def main(argv: list[str] | None = None) -> int:
     (WORK / "out").mkdir(parents=True, exist_ok=True)
     command_line = "python bench/run.py " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
     started_at = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    commit = git("rev-parse", "--short", "HEAD") + (" (seo_lint/ has uncommitted changes)"
-                                                    if git("status", "--porcelain", "--", "seo_lint") else "")
+    env = dict(os.environ, NO_COLOR="1")
+    if args.live:
+        commit = git("rev-parse", "--short", "HEAD") + (" + uncommitted changes in seo_lint/ (--live)"
+                                                        if git("status", "--porcelain", "--", "seo_lint") else " (--live)")
+    else:
+        where, full = snapshot(args.ref)
+        env["PYTHONPATH"] = str(where) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        commit = f"{full[:10]} (seo_lint/ snapshot in {where.relative_to(REPO)})"
     load_before = loadavg()
 
     manifest = generate.generate(args.posts, args.seed)
     site = generate.corpus_dir(args.posts, args.seed) / "site"
     log(f"corpus: {site.relative_to(REPO)} ({manifest['posts']:,} posts, {manifest['bytes'] / 1e6:.1f} MB)")
     mdl_bin = install_peer(log, args.reinstall)
-    seo = detect_seo_lint(shlex.split(args.seo_lint_args))
-    env = dict(os.environ, NO_COLOR="1")
+    seo = detect_seo_lint(shlex.split(args.seo_lint_args), env)
+    log("seo_lint imported from " + sh([sys.executable, "-c", "import seo_lint; print(seo_lint.__file__)"],
+                                       cwd=site, env=env)[1])
     py = sys.executable
     cache_dir = WORK / "cache" / site.parent.name
 
