@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pathspec
@@ -39,6 +39,17 @@ def compile_globs(globs: Iterable[str]) -> Spec:
 
 def relative_posix(path: Path, base: Path) -> str | None:
     """`path` relative to `base` with forward slashes, or None when it is not under it."""
+    if isinstance(path, PurePosixPath) and isinstance(base, PurePosixPath):
+        # What PurePosixPath.relative_to does, on the strings (pathlib's parsing is the cost):
+        # both are normalised, so `base` is a prefix up to a separator, or the same path.
+        full, prefix = str(path), str(base)
+        absolute = full.startswith("/") and prefix.startswith("/")
+        if absolute and not (full.startswith("//") or prefix.startswith("//")):  # `//` root: pathlib
+            if full == prefix:
+                return "."
+            if not prefix.endswith("/"):
+                prefix += "/"
+            return full[len(prefix) :] if full.startswith(prefix) else None
     try:
         return path.relative_to(base).as_posix()
     except ValueError:
