@@ -544,6 +544,9 @@ class Resolver:
         self._options: dict[tuple[str, str], registry.RuleOptions] = {}
         self._settings: dict[tuple[Any, ...], DocumentSettings] = {}
         self._filters: dict[Path, Filter] = {}
+        #: Settings of the files of a folder whose config has no per-path part (no overrides,
+        #: per-file-ignores or schema globs): the same for every file there.
+        self._by_folder: dict[Path, FileSettings] = {}
 
     # --- finding config files ---
 
@@ -650,6 +653,18 @@ class Resolver:
         path = Path(os.path.abspath(path))
         chain = self.chain_for(path.parent)
         layers = chain.layers if chain is not None else []
+        per_folder = not path.is_dir() and not any(
+            layer.overrides or layer.per_file_ignores or any(spec is not None for spec, _, _ in layer.schemas)
+            for layer in layers
+        )
+        if per_folder and path.parent in self._by_folder:
+            return self._by_folder[path.parent]
+        resolved = self._resolve(path, chain, layers)
+        if per_folder:
+            self._by_folder[path.parent] = resolved
+        return resolved
+
+    def _resolve(self, path: Path, chain: Chain | None, layers: list[Layer]) -> FileSettings:
         overrides = [o for layer in layers for o in layer.overrides if layer.matches(o.spec, path)]
         ignores = [
             (li, i) for li, layer in enumerate(layers)
