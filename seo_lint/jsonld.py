@@ -490,7 +490,10 @@ def absolute(url: str, base: str | None) -> str | None:
         return "https:" + url
     if base is None or not url.startswith("/"):
         return None
-    return urljoin(base, url)
+    try:
+        return urljoin(base, url)
+    except ValueError:  # an invalid IPv6 host in the site's URL
+        return None
 
 
 def url_differences(a: str, b: str, base: str | None) -> list[str]:

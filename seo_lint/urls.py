@@ -251,9 +251,9 @@ def normalise(url: str, ignore_params: Iterable[str] = (), base_url: str | None 
     default port, fragment and the `ignore_params` (case-insensitive) dropped, the other
     query parameters sorted. A site-relative `/path` is resolved against `base_url`."""
     url = url.strip()
-    if base_url and url.startswith("/") and not url.startswith("//"):
-        url = urljoin(base_url, url)
     try:
+        if base_url and url.startswith("/") and not url.startswith("//"):
+            url = urljoin(base_url, url)  # raises too for an invalid IPv6 host in base_url
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
         port = parts.port
