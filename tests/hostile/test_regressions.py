@@ -147,3 +147,21 @@ def test_no_format_sends_a_posts_control_characters_to_the_terminal(
         result = CliRunner().invoke(cli, ["--isolated", "--no-color", "--format", fmt, "--select", "ALL"])
         assert result.exit_code == 1, (fmt, result.stderr)
         assert not controls.findall(result.stdout + result.stderr), fmt
+
+
+def test_an_invalid_site_url_is_not_a_crash(check: Check) -> None:
+    """Found by the long property run: `urljoin` raises on a base URL with an invalid IPv6
+    host (a typo in `_config.yml`'s url): IMG006 and the JSON-LD URL rules crashed."""
+    source = (
+        "---\ntitle: A\nimage: /a.png\n---\n\n<img src=/a.png> ![x](/a.png)\n\n"
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "BlogPosting", '
+        '"image": "/a.png", "url": "/p/", "headline": "A"}</script>\n'
+    )
+    settings = {"generator": "jekyll", "base_url": "http://[bad", "site": {"url": "http://[x"}}
+    assert check(source, ["IMG006", "LD011", "SL002"], dedent=False, **settings) == [
+        "6:1 IMG006 featured image (front matter `image`, line 3) is repeated in the body (a.png)",
+        "6:18 IMG006 featured image (front matter `image`, line 3) is repeated in the body (a.png)",
+        '8:95 LD011 image "/a.png" is relative (use an absolute https:// URL)',
+        '8:114 LD011 url "/p/" is relative (use an absolute https:// URL)',
+    ]
+    assert [line for line in check(source, None, dedent=False, **settings) if " SL002 " in line] == []
