@@ -32,6 +32,9 @@ PROPERTY = settings(
     max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
 RULES = default_rules()
+#: A configuration with every site value wrong (an invalid IPv6 host, an invalid port...).
+HOSTILE_SITE = DocumentSettings(generator="jekyll", base_url="http://[bad", site={
+    "url": "http://x:99999", "baseurl": "/[", "author": ["odd"], "timezone": "Nowhere/None"})
 PATHS = st.sampled_from(
     ["_posts/2025-01-10-a-post.md", "content/posts/x.md", "page.html", "index.mdx", "_drafts/draft.markdown"]
 )
@@ -42,8 +45,7 @@ SETTINGS = st.sampled_from(
         DocumentSettings(language="en", generator="hugo", title_is_h1=False, base_url="https://example.com"),
         DocumentSettings(generator="jekyll", site={"url": "https://blog.example.jp", "title": "ブログ",
                                                     "author": {"name": "A"}, "plugins": ["jekyll-seo-tag"]}),
-        DocumentSettings(generator="jekyll", base_url="http://[bad", site={"url": "http://x:99999", "baseurl": "/[",
-                                                                       "author": ["odd"], "timezone": "Nowhere/None"}),
+        HOSTILE_SITE,
     ]
 )
 
@@ -90,6 +92,7 @@ def check_findings(source: str, findings: list[Finding]) -> None:
 @PROPERTY
 @given(source=any_text(), path=PATHS, doc_settings=SETTINGS)
 @example(source="\ufeff---\ntitle: x\n---\n", path="_posts/2025-01-10-a-post.md", doc_settings=DocumentSettings())
+@example(source="<img src=/a.png>", path="_posts/2025-01-10-a-post.md", doc_settings=HOSTILE_SITE)
 @example(source="---\r\ntitle: a\r\n---\r\n\r\n![](http://x/a.png?w=1&w=1)\r", path="p.md",
          doc_settings=DocumentSettings())
 def test_any_text_lints_without_crash_and_spans_are_exact(source: str, path: str,
