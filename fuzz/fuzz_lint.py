@@ -34,6 +34,8 @@ SETTINGS = (
     DocumentSettings(language="ja", generator="jekyll", timezone="Asia/Tokyo"),
     DocumentSettings(language="en", generator="hugo", title_is_h1=False, base_url="https://example.com"),
     DocumentSettings(generator="jekyll", site={"url": "https://blog.example.jp", "plugins": ["jekyll-seo-tag"]}),
+    # every site value wrong: an invalid IPv6 host and port, a list where a mapping is expected
+    DocumentSettings(generator="jekyll", base_url="http://[bad", site={"url": "http://x:99999", "author": ["a"]}),
 )
 
 
