@@ -309,6 +309,8 @@ class Runner:
         if folder is not None:
             self.cache = caching.Cache.open(Path(os.path.abspath(self.cwd / folder)))
         self._fingerprints: dict[tuple[int, int, int, bool], tuple[Any, str]] = {}
+        self._summarize: dict[int, bool] = {}
+        self._keep: list[Any] = []
 
     def default_cache_dir(self) -> Path | None:
         """`.seo-lint-cache` in the folder of the config that governs the current folder, else in
@@ -321,7 +323,13 @@ class Runner:
         return root / caching.DIRECTORY if root is not None else None
 
     def file_config(self, path: Path, shown: str | None = None) -> FileConfig:
-        return FileConfig.of(shown or display(path, self.cwd), self.resolver.resolve(path))
+        resolved = self.resolver.resolve(path)
+        summarize = self._summarize.get(id(resolved.rules))
+        if summarize is None:  # the rules tuple is shared by every file with the same config
+            summarize = self._summarize[id(resolved.rules)] = any(a.rule.scope == "site" for a in resolved.rules)
+            self._keep.append(resolved.rules)  # its id stays unique while the run lasts
+        return FileConfig(shown or display(path, self.cwd), resolved.settings, resolved.rules,
+                          resolved.max_file_size, summarize)
 
     def run(self, request: Request) -> Outcome:
         outcome = Outcome()
@@ -536,7 +544,10 @@ class Runner:
                 result.add_lines(source, wanted)
         if not wanted:
             return ""
-        return "\n".join(result.lines.get(n, "") for n in range(1, max(wanted) + 1))
+        parts = [""] * max(wanted)
+        for line in wanted:
+            parts[line - 1] = result.lines.get(line, "")
+        return "\n".join(parts)
 
     @staticmethod
     def _reread(item: _Item) -> str | None:
