@@ -22,12 +22,15 @@ try:
 except ImportError:  # the suite imports this module without atheris
     atheris = None
 
-with atheris.instrument_imports(include=["seo_lint"]) if atheris is not None else nullcontext():
+# Coverage instrumentation only when fuzzing (not when tests/test_fuzz.py imports this file);
+# the rule modules are imported by `default_rules()`, so it runs inside the context too.
+fuzzing = atheris is not None and __name__ == "__main__"
+with atheris.instrument_imports(include=["seo_lint"]) if fuzzing else nullcontext():
     from seo_lint.document import DocumentSettings
     from seo_lint.lint import default_rules, lint_text
     from seo_lint.load import document_from_bytes
 
-RULES = default_rules()
+    RULES = default_rules()
 PATHS = ("_posts/2025-01-10-a-post.md", "page.html", "content/posts/x.md", "index.mdx")
 SETTINGS = (
     DocumentSettings(),
