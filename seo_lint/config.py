@@ -546,7 +546,7 @@ class Resolver:
         self._filters: dict[Path, Filter] = {}
         #: Settings of the files of a folder whose config has no per-path part (no overrides,
         #: per-file-ignores or schema globs): the same for every file there.
-        self._by_folder: dict[Path, FileSettings] = {}
+        self._by_folder: dict[str, FileSettings] = {}
 
     # --- finding config files ---
 
@@ -650,18 +650,21 @@ class Resolver:
     # --- one file ---
 
     def resolve(self, path: Path) -> FileSettings:
-        path = Path(os.path.abspath(path))
+        text = os.path.abspath(path)
+        folder = os.path.dirname(text)
+        known = self._by_folder.get(folder)
+        if known is not None and not os.path.isdir(text):
+            return known
+        path = Path(text)
         chain = self.chain_for(path.parent)
         layers = chain.layers if chain is not None else []
+        resolved = self._resolve(path, chain, layers)
         per_folder = not path.is_dir() and not any(
             layer.overrides or layer.per_file_ignores or any(spec is not None for spec, _, _ in layer.schemas)
             for layer in layers
         )
-        if per_folder and path.parent in self._by_folder:
-            return self._by_folder[path.parent]
-        resolved = self._resolve(path, chain, layers)
         if per_folder:
-            self._by_folder[path.parent] = resolved
+            self._by_folder[folder] = resolved
         return resolved
 
     def _resolve(self, path: Path, chain: Chain | None, layers: list[Layer]) -> FileSettings:
