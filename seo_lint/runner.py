@@ -266,6 +266,7 @@ class _Item:
     cache_key: str = ""  # the configuration part of its cache key
     #: Its own findings, before the site pass added (or dropped) any: what the cache keeps.
     file_findings: list[Finding] | None = None
+    discovered: bool = True  # a file found on disk (not stdin)
 
     def summary(self) -> Summary | None:
         if self.result.summary is None and self.summary_blob is not None:
@@ -528,7 +529,7 @@ class Runner:
                 outcome.stdin_output = text.encode("utf-8") if result.fixable and text is not None else data
         if result.source is not None:
             result.lines, result.line_count = {}, result.source.count("\n") + 1
-        return _Item(path, config, result)  # keeps its text: stdin cannot be read again
+        return _Item(path, config, result, discovered=False)  # keeps its text: stdin cannot be read again
 
     # --- what reporters show ---
 
@@ -562,8 +563,16 @@ class Runner:
         if not any(r.scope == "site" for r in registry.all_rules()):
             return
         groups: dict[Path | None, list[_Item]] = {}
+        roots: dict[str, Path | None] = {}  # files found on disk share their folder's site root
         for item in items:
-            groups.setdefault(self.resolver.site_root(item.path), []).append(item)
+            folder = os.path.dirname(item.path)
+            if not item.discovered:
+                root = self.resolver.site_root(item.path)
+            elif folder in roots:
+                root = roots[folder]
+            else:
+                root = roots[folder] = self.resolver.site_root(item.path)
+            groups.setdefault(root, []).append(item)
         linted_paths = {item.path for item in items}
         for root, group in sorted(groups.items(), key=lambda kv: str(kv[0])):
             if any(item.config.summarize for item in group):
