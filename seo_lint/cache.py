@@ -192,14 +192,16 @@ def decode_findings(path: str, rows: list[Any]) -> list[Any]:
 
     if not _SEVERITIES:
         _SEVERITIES.update((s.value, s) for s in Severity)
+    severities = _SEVERITIES
     found = []
-    for line, column, end_line, end_column, code, name, severity, message, fix, start, end in rows:
+    for row in rows:
+        fix = row[8]
         if fix is not None:
             fix = _decode(fix)
             if not isinstance(fix, Fix):
                 raise ValueError("bad fix")
-        found.append(Finding(path, line, column, end_line, end_column, code, name, _SEVERITIES[severity],
-                             message, fix, start, end))
+        found.append(Finding(path, row[0], row[1], row[2], row[3], row[4], row[5], severities[row[6]], row[7],
+                             fix, row[9], row[10]))
     return found
 
 

@@ -311,6 +311,7 @@ class Runner:
             self.cache = caching.Cache.open(Path(os.path.abspath(self.cwd / folder)))
         self._fingerprints: dict[tuple[int, int, int, bool], tuple[Any, str]] = {}
         self._summarize: dict[int, bool] = {}
+        self._by_code: dict[int, dict[str, ActiveRule]] = {}
         self._keep: list[Any] = []
 
     def default_cache_dir(self) -> Path | None:
@@ -631,6 +632,7 @@ class Runner:
                     pass
         for item in group:
             item.file_findings = list(item.result.findings)
+        changed: dict[int, _Item] = {}
         for finding in found:
             owner = by_path.get(finding.path)
             if owner is None:
@@ -638,17 +640,22 @@ class Runner:
             kept = self._site_finding(finding, owner, owner.suppressions())
             if kept is not None:
                 owner.result.findings.append(kept)
-        for item in group:
+            changed[id(owner)] = owner
+        for item in changed.values():
             item.result.findings.sort(key=Finding.sort_key)
 
-    @staticmethod
-    def _site_finding(finding: Finding, item: _Item, directives: tuple[Any, ...]) -> Finding | None:
+    def _site_finding(self, finding: Finding, item: _Item, directives: tuple[Any, ...]) -> Finding | None:
         """The finding as this file's config and inline directives want it (None: dropped)."""
         if finding.code != "SL002":
-            active = next((a for a in item.config.rules if a.rule.code == finding.code), None)
+            by_code = self._by_code.get(id(item.config.rules))
+            if by_code is None:
+                by_code = self._by_code[id(item.config.rules)] = {a.rule.code: a for a in item.config.rules}
+                self._keep.append(item.config.rules)
+            active = by_code.get(finding.code)
             if active is None:
                 return None
-            finding = dataclasses.replace(finding, severity=active.severity)
+            if active.severity != finding.severity:
+                finding = dataclasses.replace(finding, severity=active.severity)
         if not directives:
             return finding
         parsed = [suppress.Directive(kind, frozenset(codes) if codes is not None else None, 0, 0, line, "")
