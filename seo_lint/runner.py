@@ -25,7 +25,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
@@ -207,6 +207,11 @@ def _summary_task(shared: tuple[Sequence[FileConfig], Mode], task: tuple[str, in
     return _summarize_path(task[0], shared[0][task[1]])
 
 
+def _digest(file: tuple[str, int]) -> str | None:
+    data = _read(*file)
+    return None if isinstance(data, str) else fix.digest(data)
+
+
 def _warm_up() -> None:
     """Import what every worker needs before forking it (shared, imported once)."""
     from seo_lint.html import _bs4
@@ -370,10 +375,11 @@ class Runner:
     def _lint_items(self, items: list[_Item], mode: Mode, outcome: Outcome) -> None:
         works: list[FileWork | None] = [None] * len(items)
         todo: list[int] = []
-        for index, item in enumerate(items):
-            if self.cache is not None:
+        digests = self._digests([(str(item.path), item.config.max_size) for item in items])
+        for index, (item, digest) in enumerate(zip(items, digests)):
+            if self.cache is not None and digest is not None:
                 item.cache_key = self._config_key(item.config)
-                hit = self._cached_result(item, mode)
+                hit = self._cached_result(item, digest, mode)
                 if hit is not None:
                     works[index] = FileWork(hit)
                     continue
@@ -429,12 +435,15 @@ class Runner:
 
     # --- the cache ---
 
-    def _cached_result(self, item: _Item, mode: Mode) -> FileResult | None:
+    def _digests(self, files: list[tuple[str, int]]) -> Iterator[str | None]:
+        """The content hash of each file (None: unreadable, or no cache), in order. (Threads
+        do not help: reading small files holds the GIL more than hashing releases it.)"""
+        if self.cache is None:
+            return iter([None] * len(files))
+        return map(_digest, files)
+
+    def _cached_result(self, item: _Item, digest: str, mode: Mode) -> FileResult | None:
         assert self.cache is not None
-        data = _read(str(item.path), item.config.max_size)
-        if isinstance(data, str):
-            return None
-        digest = fix.digest(data)
         stored = self.cache.get(str(item.path), digest, item.cache_key)
         if stored is None:
             return None
