@@ -110,8 +110,23 @@ def parse_fragments(source: str, fragments: list[Fragment]) -> HtmlModel:
     return model
 
 
+def _soup(text: str) -> BeautifulSoup:
+    """The parsed fragment. html.parser rejects `<![` not followed by a name (`<![- x`);
+    browsers read it as a bogus comment up to the next `>`, as html.parser reads `<!x`
+    (same length, so every offset holds). Markup rejected even then yields nothing."""
+    bs4 = _bs4()
+    try:
+        return bs4.BeautifulSoup(text, "html.parser")
+    except bs4.ParserRejectedMarkup:
+        pass
+    try:
+        return bs4.BeautifulSoup(text.replace("<![", "<!x"), "html.parser")
+    except bs4.ParserRejectedMarkup:
+        return bs4.BeautifulSoup("", "html.parser")
+
+
 def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
-    soup = _bs4().BeautifulSoup(fragment.text, "html.parser")
+    soup = _soup(fragment.text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", fragment.text)]
 
     def where(tag: Tag) -> int:
