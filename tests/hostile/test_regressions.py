@@ -165,3 +165,13 @@ def test_an_invalid_site_url_is_not_a_crash(check: Check) -> None:
         '8:114 LD011 url "/p/" is relative (use an absolute https:// URL)',
     ]
     assert [line for line in check(source, None, dedent=False, **settings) if " SL002 " in line] == []
+
+
+def test_html_the_parser_rejects_is_read_as_a_browser_does(check: Check) -> None:
+    """Found by the fuzzer: html.parser rejects `<![` followed by no name (`<![- x -->`);
+    BeautifulSoup raised ParserRejectedMarkup and every rule reading the HTML crashed."""
+    source = '---\ntitle: A\n---\n\n<div><![- seo-lint -->\n<img src="/a.png">\n<h2></h2></div>\n'
+    assert check(source, ["SL002", "IMG001", "HD004"], dedent=False) == [
+        "6:1 IMG001 <img> has no alt attribute (a.png)",
+        "7:1 HD004 H2 has no text",
+    ]
