@@ -165,6 +165,9 @@ class FileWork:
     diff: str | None = None
     fixed: int = 0
     error: str | None = None
+    #: The summary, packed (`cache.pack_summary`): small to send back and to keep.
+    summary_blob: bytes | None = None
+    directives: tuple[Any, ...] | None = None
 
 
 def has_fixes(result: FileResult, unsafe: bool) -> bool:
@@ -195,6 +198,14 @@ def lint_file(path: str, config: FileConfig, mode: Mode) -> FileWork:
                     work.fixed = count
                     work.result = fixed_result
     work.result.drop_source()
+    summary = work.result.summary
+    if summary is not None:
+        try:
+            work.summary_blob = caching.pack_summary(summary)
+        except ValueError:
+            return work  # a value the cache cannot hold (a plugin's summary): kept as it is
+        work.directives = tuple(summary.data.get(SUPPRESSIONS, ()))
+        work.result.summary = None
     return work
 
 
@@ -203,8 +214,14 @@ def _lint_task(shared: tuple[Sequence[FileConfig], Mode], task: tuple[str, int])
     return lint_file(task[0], configs[task[1]], mode)
 
 
-def _summary_task(shared: tuple[Sequence[FileConfig], Mode], task: tuple[str, int]) -> tuple[Summary, str | None]:
-    return _summarize_path(task[0], shared[0][task[1]])
+def _summary_task(
+    shared: tuple[Sequence[FileConfig], Mode], task: tuple[str, int]
+) -> tuple[Summary | bytes, str | None]:
+    summary, digest = _summarize_path(task[0], shared[0][task[1]])
+    try:
+        return caching.pack_summary(summary), digest
+    except ValueError:
+        return summary, digest
 
 
 def _digest(file: tuple[str, int]) -> str | None:
@@ -276,7 +293,6 @@ class _Item:
     def summary(self) -> Summary | None:
         if self.result.summary is None and self.summary_blob is not None:
             self.result.summary = _load_summary(self.summary_blob)
-            self.summary_blob = None
         return self.result.summary
 
     def suppressions(self) -> tuple[Any, ...]:
@@ -288,7 +304,7 @@ class _Item:
 
 def _load_summary(blob: bytes) -> Summary | None:
     try:
-        summary = caching.decode(blob)
+        summary = caching.unpack_summary(blob)
     except Exception:  # noqa: BLE001 - a damaged entry: no summary (site rules cope)
         return None
     return summary if isinstance(summary, Summary) else None
@@ -388,9 +404,10 @@ class Runner:
         def done(position: int, work: FileWork) -> None:
             index = todo[position]
             works[index] = work
+            item = items[index]
+            item.result, item.summary_blob, item.directives = work.result, work.summary_blob, work.directives
             if self.cache is not None:
-                items[index].result = work.result
-                self._store(items[index])
+                self._store(item)
             if self.progress is not None:
                 self.progress.advance()
 
@@ -472,7 +489,7 @@ class Runner:
             summary = item.summary_blob
             directives = item.directives
             if summary is None and result.summary is not None:
-                summary = caching.encode(result.summary)
+                summary = caching.pack_summary(result.summary)
                 directives = tuple(result.summary.data.get(SUPPRESSIONS, ()))
             findings = item.file_findings if item.file_findings is not None else result.findings
             payload = ["lint", result.fixable, result.line_count, result.valid_until,
@@ -500,15 +517,12 @@ class Runner:
                         continue
             todo.append(index)
 
-        def done(position: int, value: tuple[Summary, str | None]) -> None:
+        def done(position: int, value: tuple[Summary | bytes, str | None]) -> None:
             index = todo[position]
             found[index] = value
             summary, digest = value
-            if self.cache is not None and digest is not None:
-                try:
-                    self.cache.put(str(paths[index]), digest, keys[index], b"summary", caching.encode(summary))
-                except ValueError:
-                    pass
+            if self.cache is not None and digest is not None and isinstance(summary, bytes):
+                self.cache.put(str(paths[index]), digest, keys[index], b"summary", summary)
 
         shared_configs, tasks = self._tasks([_Item(p, c) for p, c in zip(paths, configs)], todo)
         self._map(_summary_task, (shared_configs, Mode()), tasks, done)
