@@ -26,7 +26,7 @@ SYNTAX = [
     "---\n", "+++\n", "---\r\n", "\n", "\r\n", "\n\n", "# ", "## ", "### ", "####### ", "#", "\\", "`", "```\n",
     "~~~\n", "    ", "\t", "> ", "- ", "* ", "1. ", "| a | b |\n|---|---|\n", "![", "[", "]", "](", ")", "(",
     "]: ", "<", ">", "<img src=\"", "\" alt=\"", "\">", "<img src=/a.png>", "<a href=\"", "</a>", "<h2>", "</h2>",
-    "<h1 id=\"x\">", "</h1>", "<p>", "</p>", "<picture><source srcset=\"a.png 1x, b.png 2x\">", "<!--", "-->",
+    "<h1 id=\"x\">", "</h1>", "<p>", "</p>", "<![", "<![- ", "<![CDATA[", "]]>", "<!x", "<!DOCTYPE html>", "<?php ", "</", "<picture><source srcset=\"a.png 1x, b.png 2x\">", "<!--", "-->",
     "<!-- seo-lint-disable-line -->", "<!-- seo-lint-disable IMG001 -->", "<!-- seo-lint-enable -->",
     "<!-- seo-lint-disable-next-line MT001,KW -->", "<script type=\"application/ld+json\">", "</script>",
     "<script>", "<style>", "{", "}", "[", "]", ",", ":", "\"", "'", "\"@context\": \"https://schema.org\"",
