@@ -27,7 +27,7 @@ import os
 import sys
 import tempfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -107,13 +107,61 @@ def decode(data: bytes) -> Any:
 
 
 def pack_summary(summary: Any) -> bytes:
-    """A summary as compressed bytes: a third of the memory of the objects, and what the
-    cache stores. ValueError for a value the cache cannot hold."""
-    return zlib.compress(encode(summary), 1)
+    """A summary as bytes: a JSON header (path, and each key with the size of its value),
+    then each value encoded and compressed on its own, so that one key can be read without
+    the others. A tenth of the memory of the objects; what the cache stores. ValueError for a
+    value the cache cannot hold."""
+    parts = [zlib.compress(encode(value), 1) for value in summary.data.values()]
+    header = [summary.path, [[key, len(part)] for key, part in zip(summary.data, parts)]]
+    return encode(header) + b"\n" + b"".join(parts)
 
 
 def unpack_summary(blob: bytes) -> Any:
-    return decode(zlib.decompress(blob))
+    """A Summary whose data decodes each value when a site rule reads it (see `LazyData`)."""
+    from seo_lint.registry import Summary
+
+    newline = blob.index(b"\n")
+    path, keys = decode(blob[:newline])
+    if not isinstance(path, str) or not isinstance(keys, list):
+        raise TypeError("bad summary")
+    spans: dict[str, tuple[int, int]] = {}
+    position = newline + 1
+    for key, size in keys:
+        spans[key] = (position, position + size)
+        position += size
+    if position != len(blob):
+        raise ValueError("bad summary")
+    return Summary(path, LazyData(blob, spans))  # type: ignore[arg-type]
+
+
+class LazyData(Mapping[str, Any]):
+    """A summary's data, read-only, decoded key by key on first use; `forget` drops what was
+    decoded (the runner does between site rules, so that memory holds one rule's keys)."""
+
+    def __init__(self, blob: bytes, spans: dict[str, tuple[int, int]]) -> None:
+        self._blob = blob
+        self._spans = spans
+        self._decoded: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._decoded[key]
+        except KeyError:
+            start, end = self._spans[key]  # KeyError for a key that is not there, as a dict
+        value = self._decoded[key] = decode(zlib.decompress(self._blob[start:end]))
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._spans
+
+    def forget(self) -> None:
+        self._decoded.clear()
 
 
 def to_json(value: Any) -> Any:
@@ -312,13 +360,17 @@ def _write_index(data: dict[str, Any]) -> bytes:
             rows.append([key, digest, config, len(payload), len(summary)])
             parts += (payload, summary)
         header[table] = rows
-    return json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n" + b"".join(parts)
+    body = b"".join(parts)
+    header["crc32"] = zlib.crc32(body)  # a damaged file is ignored, not half read
+    return json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n" + body
 
 
 def _read_index(raw: bytes) -> dict[str, Any]:
     newline = raw.index(b"\n")
     header = json.loads(raw[:newline].decode("utf-8", "surrogatepass"))
     position = newline + 1
+    if header.get("crc32") != zlib.crc32(memoryview(raw)[position:]):
+        raise ValueError("damaged cache file")
     for table in ("entries", "extra"):
         rows = header.get(table)
         if not isinstance(rows, list):

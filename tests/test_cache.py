@@ -108,7 +108,7 @@ def test_same_size_and_time_but_other_bytes_is_a_change(site: Path, linted: list
     path.write_bytes(path.read_bytes().replace(b"[here]", b"[Here]"))
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # as a checkout could leave it
     linted.clear()
-    code, out, _ = run()
+    _, out, _ = run()
     assert linted == ["2025-01-10-a.md"]
     assert f'{FIRST}:7:37: LNK003 link text "Here"' in out
 
@@ -213,7 +213,7 @@ def test_entries_of_removed_files_are_dropped(site: Path) -> None:
 def test_a_future_date_is_checked_again_when_it_may_have_passed(site: Path, linted: list[str],
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     write(site, FIRST, POST.format(title="Post a", day=10).replace("2025-01-10", "2999-01-10"))
-    code, out, _ = run()
+    _, out, _ = run()
     assert f"{FIRST}:4:1: FM004 date `2999-01-10` is in the future" in out
     linted.clear()
     run()
@@ -260,3 +260,32 @@ def test_the_tool_key_changes_with_the_package(monkeypatch: pytest.MonkeyPatch) 
         assert cache.tool_key() != before
     finally:
         cache.tool_key.cache_clear()
+
+
+def test_packed_summaries_read_key_by_key() -> None:
+    summary = Summary("a.md", {"links": {"name": "a", "spans": ((1, 2, 1, 9),)}, "sig": b"\x01\x02", "none": None})
+    unpacked = cache.unpack_summary(cache.pack_summary(summary))
+    assert unpacked.path == "a.md" and list(unpacked.data) == ["links", "sig", "none"] and len(unpacked.data) == 3
+    assert dict(unpacked.data) == summary.data
+    assert unpacked.data.get("missing") is None and "sig" in unpacked.data and "missing" not in unpacked.data
+    first = unpacked.data["links"]
+    assert unpacked.data["links"] is first  # decoded once...
+    unpacked.data.forget()
+    assert unpacked.data["links"] == first and unpacked.data["links"] is not first  # ...until forgotten
+    with pytest.raises(KeyError):
+        unpacked.data["missing"]
+    blob = cache.pack_summary(summary)
+    for damaged in (blob[:-3], blob + b"x", b"no header"):
+        with pytest.raises((ValueError, TypeError)):
+            dict(cache.unpack_summary(damaged).data)
+
+
+def test_a_flipped_byte_in_the_cache_is_ignored(site: Path, linted: list[str]) -> None:
+    reference = run()
+    path = site / ".seo-lint-cache" / "cache.bin"
+    data = bytearray(path.read_bytes())
+    data[-100] ^= 0xFF  # inside the last entry's summary
+    path.write_bytes(bytes(data))
+    linted.clear()
+    assert run() == reference
+    assert len(linted) == 3
