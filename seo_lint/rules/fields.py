@@ -269,6 +269,8 @@ def parse_date(value: Any, zone: dt.tzinfo) -> dt.datetime | None:
     elif offset:
         digits = offset[1:].replace(":", "")
         minutes = int(digits[:2]) * 60 + (int(digits[2:4]) if len(digits) > 2 else 0)
+        if minutes >= 24 * 60:
+            return None  # `+29:00`: datetime accepts no offset of a day or more
         tz = dt.timezone(dt.timedelta(minutes=minutes if offset[0] == "+" else -minutes))
     try:
         micro = int((fraction or "0")[:6].ljust(6, "0"))
