@@ -175,3 +175,11 @@ def test_html_the_parser_rejects_is_read_as_a_browser_does(check: Check) -> None
         "6:1 IMG001 <img> has no alt attribute (a.png)",
         "7:1 HD004 H2 has no text",
     ]
+
+
+def test_a_utc_offset_of_a_day_or_more_is_not_a_date(check: Check) -> None:
+    """Found by the fuzzer: `+29:00` made `datetime.timezone` raise ValueError; FM004 crashed."""
+    assert check("---\ntitle: A\ndate: 2025-01-10T09:00:00+29:00\n---\n\nBody.\n", ["FM004", "SL002"]) == [
+        "3:1 FM004 date `2025-01-10T09:00:00+29:00` is not a date "
+        "(expected YYYY-MM-DD, optionally with HH:MM:SS and an offset)"
+    ]
