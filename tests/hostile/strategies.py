@@ -102,7 +102,9 @@ def _front_matter(draw: st.DrawFn) -> str:
             fields[key] = draw(st.one_of(_url(), st.fixed_dictionaries({"path": _url(), "alt": _words()})))
         elif key in ("date", "last_modified_at"):
             fields[key] = draw(st.sampled_from(["2025-01-10", "2025-12-30T09:00:00+09:00", "2025-13-45",
-                                                "yesterday", "2025-01-10 10:00:00 +0900", ""]))
+                                                "yesterday", "2025-01-10 10:00:00 +0900", "",
+                                                "2025-01-10T09:00:00+29:00", "2025-01-10 25:61:61 -99:99",
+                                                "9999-12-31T23:59:59-12:00", "0001-01-01", "2025-02-29"]))
         elif key == "lang":
             fields[key] = draw(st.sampled_from(["ja", "en", "en-US", "zh-Hant", "", "xx"]))
         elif key == "reading_time":
