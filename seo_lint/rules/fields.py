@@ -263,6 +263,8 @@ def parse_date(value: Any, zone: dt.tzinfo) -> dt.datetime | None:
     if match is None:
         return None
     year, month, day, hour, minute, second, fraction, offset = match.groups()
+    if not 1 < int(year) < 9999:
+        return None  # so near datetime's limits that moving it to another zone overflows
     tz: dt.tzinfo = zone
     if offset and offset.upper() in ("Z", "UTC"):
         tz = dt.timezone.utc
