@@ -90,10 +90,11 @@ def _plain(value: Any) -> Any:
 
 # --- payloads: a tagged JSON, so that reading a cache can never construct arbitrary objects ---
 #
-# Scalars are themselves; every other value is a list whose first item says what it is:
-# ["l", ...] list, ["t", ...] tuple, ["d", k, v, k, v, ...] dict, ["b", "base64"] bytes,
-# ["s", ...] set, ["z", ...] frozenset, ["F", ...] Finding, ["X", ...] Fix, ["E", ...] Edit,
-# ["S", path, data] Summary. Anything else cannot be stored: `encode` raises ValueError.
+# Scalars and lists are themselves; every other value is a one-key JSON object that says what
+# it is: {"t": [...]} tuple, {"d": [k, v, k, v, ...]} dict, {"b": "base64"} bytes, {"s": [...]}
+# set, {"z": [...]} frozenset, {"F": [...]} Finding, {"X": [...]} Fix, {"E": [...]} Edit,
+# {"S": [path, data]} Summary. Reading is json.loads with an object hook (in C but for the
+# hook). Anything else cannot be stored: `encode` raises ValueError.
 
 
 def encode(value: Any) -> bytes:
@@ -103,7 +104,7 @@ def encode(value: Any) -> bytes:
 
 def decode(data: bytes) -> Any:
     """The value `encode` wrote; ValueError (or another error) for anything else."""
-    return _decode(json.loads(data.decode("utf-8", "surrogatepass")))
+    return json.loads(data, object_hook=hook)
 
 
 def pack_summary(summary: Any) -> bytes:
@@ -169,10 +170,6 @@ def to_json(value: Any) -> Any:
     return _encode(value)
 
 
-def from_json(value: Any) -> Any:
-    return _decode(value)
-
-
 def _encode(value: Any) -> Any:
     from seo_lint.findings import Edit, Finding, Fix
     from seo_lint.registry import Summary
@@ -180,60 +177,61 @@ def _encode(value: Any) -> Any:
     kind = type(value)
     if value is None or kind in (str, int, float, bool):
         return value
-    if kind is Finding:
-        return ["F", value.path, value.line, value.column, value.end_line, value.end_column, value.code,
-                value.name, value.severity.value, value.message, _encode(value.fix), value.start, value.end]
     if kind is list:
-        return ["l", *map(_encode, value)]
+        return [_encode(item) for item in value]
     if kind is tuple:
-        return ["t", *map(_encode, value)]
+        return {"t": [_encode(item) for item in value]}
+    if kind is Finding:
+        return {"F": [value.path, value.line, value.column, value.end_line, value.end_column, value.code,
+                      value.name, value.severity.value, value.message, _encode(value.fix), value.start, value.end]}
     if kind is dict:
-        return ["d", *(part for key, item in value.items() for part in (_encode(key), _encode(item)))]
+        return {"d": [part for key, item in value.items() for part in (_encode(key), _encode(item))]}
     if kind is bytes:
-        return ["b", base64.b64encode(value).decode("ascii")]
+        return {"b": base64.b64encode(value).decode("ascii")}
     if kind is Fix:
-        return ["X", ["l", *map(_encode, value.edits)], value.safety.value, value.description]
+        return {"X": [[_encode(edit) for edit in value.edits], value.safety.value, value.description]}
     if kind is Edit:
-        return ["E", value.start, value.end, value.replacement]
+        return {"E": [value.start, value.end, value.replacement]}
     if kind is Summary:
-        return ["S", value.path, _encode(value.data)]
+        return {"S": [value.path, _encode(value.data)]}
     if kind is set or kind is frozenset:
-        return ["s" if kind is set else "z", *sorted(map(_encode, value), key=repr)]
+        return {"s" if kind is set else "z": sorted((_encode(item) for item in value), key=repr)}
     raise ValueError(f"cannot cache a {kind.__qualname__}")
 
 
-def _decode(value: Any) -> Any:
-    if not isinstance(value, list):
-        return value
+def hook(obj: dict[str, Any]) -> Any:
+    """json.loads' object hook: a tagged object (see above) to its value."""
     from seo_lint.findings import Edit, Finding, Fix, FixSafety, Severity
     from seo_lint.registry import Summary
 
-    tag = value[0]
-    if tag == "F":
-        fix = _decode(value[10])
-        if fix is not None and not isinstance(fix, Fix):
-            raise ValueError("bad fix")
-        return Finding(value[1], value[2], value[3], value[4], value[5], value[6], value[7], Severity(value[8]),
-                       value[9], fix, value[11], value[12])
-    if tag == "l":
-        return [_decode(item) for item in value[1:]]
+    if len(obj) != 1:
+        raise ValueError("not a cache value")
+    ((tag, value),) = obj.items()
+    if not isinstance(value, list) and tag != "b":
+        raise ValueError("not a cache value")
     if tag == "t":
-        return tuple(_decode(item) for item in value[1:])
+        return tuple(value)
     if tag == "d":
-        items = [_decode(item) for item in value[1:]]
-        return dict(zip(items[::2], items[1::2]))
+        return dict(zip(value[::2], value[1::2]))
     if tag == "b":
-        return base64.b64decode(value[1], validate=True)
+        return base64.b64decode(value, validate=True)
+    if tag == "F":
+        if value[9] is not None and not isinstance(value[9], Fix):
+            raise ValueError("bad fix")
+        return Finding(value[0], value[1], value[2], value[3], value[4], value[5], value[6], Severity(value[7]),
+                       value[8], value[9], value[10], value[11])
     if tag == "X":
-        return Fix(tuple(_decode(value[1])), FixSafety(value[2]), value[3])
+        if not all(isinstance(edit, Edit) for edit in value[0]):
+            raise ValueError("bad edit")
+        return Fix(tuple(value[0]), FixSafety(value[1]), value[2])
     if tag == "E":
-        return Edit(value[1], value[2], value[3])
+        return Edit(value[0], value[1], value[2])
     if tag == "S":
-        return Summary(value[1], _decode(value[2]))
+        return Summary(value[0], value[1])
     if tag == "s":
-        return {_decode(item) for item in value[1:]}
+        return set(value)
     if tag == "z":
-        return frozenset(_decode(item) for item in value[1:])
+        return frozenset(value)
     raise ValueError(f"unknown tag {tag!r}")
 
 
@@ -255,10 +253,8 @@ def decode_findings(path: str, rows: list[Any]) -> list[Any]:
     found = []
     for row in rows:
         fix = row[8]
-        if fix is not None:
-            fix = _decode(fix)
-            if not isinstance(fix, Fix):
-                raise ValueError("bad fix")
+        if fix is not None and not isinstance(fix, Fix):  # the object hook made it
+            raise ValueError("bad fix")
         found.append(Finding(path, row[0], row[1], row[2], row[3], row[4], row[5], severities[row[6]], row[7],
                              fix, row[9], row[10]))
     return found

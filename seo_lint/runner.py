@@ -465,11 +465,10 @@ class Runner:
         if stored is None:
             return None
         try:
-            kind, fixable, line_count, valid_until, lines, rows, directives = json.loads(stored[0])
+            kind, fixable, line_count, valid_until, lines, rows, directives = caching.decode(stored[0])
             if kind != "lint" or (valid_until is not None and time.time() >= valid_until):
                 return None
             findings = caching.decode_findings(item.config.display, rows)
-            directives = caching.from_json(directives) if directives is not None else None
             lines = {int(n): text for n, text in lines}
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
             return None

@@ -244,12 +244,14 @@ def test_values_round_trip_and_nothing_else_is_accepted() -> None:
     summary = Summary("a.md", {"k": (1, None, b"\x00\xff", ("x", 2.5)), "s": {"a": [True, False]}})
     for value in ([finding], summary, {1: "one", "two": frozenset({"a"})}):
         assert cache.decode(cache.encode(value)) == value
-    assert cache.decode_findings("a.md", cache.encode_findings([finding])) == [finding]
-    assert cache.decode_findings("a.md", cache.encode_findings([finding]))[0].fix == fix
+    rows = cache.decode(json.dumps(cache.encode_findings([finding])).encode())
+    assert cache.decode_findings("a.md", rows) == [finding] and cache.decode_findings("a.md", rows)[0].fix == fix
     with pytest.raises(ValueError):
         cache.encode(object())
-    with pytest.raises(ValueError):
-        cache.decode(json.dumps(["os.system", "touch x"]).encode())
+    assert cache.decode(b'["os.system", "touch x"]') == ["os.system", "touch x"]  # only ever data
+    for foreign in ({"os.system": ["touch x"]}, {"t": [1], "d": []}, {"F": [1]}, {"X": [[1], "safe", ""]}):
+        with pytest.raises((ValueError, TypeError, IndexError)):
+            cache.decode(json.dumps(foreign).encode())
 
 
 def test_the_tool_key_changes_with_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
