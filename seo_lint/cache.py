@@ -30,7 +30,7 @@ import zlib
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from seo_lint import __version__
 
@@ -102,9 +102,9 @@ def encode(value: Any) -> bytes:
     return json.dumps(_encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
-def decode(data: bytes) -> Any:
+def decode(data: bytes | memoryview) -> Any:
     """The value `encode` wrote; ValueError (or another error) for anything else."""
-    return json.loads(data, object_hook=hook)
+    return json.loads(data.tobytes() if isinstance(data, memoryview) else data, object_hook=hook)
 
 
 def pack_summary(summary: Any) -> bytes:
@@ -113,20 +113,22 @@ def pack_summary(summary: Any) -> bytes:
     the others. A tenth of the memory of the objects; what the cache stores. ValueError for a
     value the cache cannot hold."""
     parts = [zlib.compress(encode(value), 1) for value in summary.data.values()]
-    header = [summary.path, [[key, len(part)] for key, part in zip(summary.data, parts)]]
-    return encode(header) + b"\n" + b"".join(parts)
+    header = encode([summary.path, [[key, len(part)] for key, part in zip(summary.data, parts)]])
+    return len(header).to_bytes(4, "big") + header + b"".join(parts)
 
 
-def unpack_summary(blob: bytes) -> Any:
+def unpack_summary(blob: bytes | memoryview) -> Any:
     """A Summary whose data decodes each value when a site rule reads it (see `LazyData`)."""
     from seo_lint.registry import Summary
 
-    newline = blob.index(b"\n")
-    path, keys = decode(blob[:newline])
+    size = int.from_bytes(blob[:4], "big")
+    if len(blob) < 4 + size:
+        raise ValueError("bad summary")
+    path, keys = decode(blob[4 : 4 + size])
     if not isinstance(path, str) or not isinstance(keys, list):
         raise TypeError("bad summary")
     spans: dict[str, tuple[int, int]] = {}
-    position = newline + 1
+    position = 4 + size
     for key, size in keys:
         spans[key] = (position, position + size)
         position += size
@@ -139,7 +141,7 @@ class LazyData(Mapping[str, Any]):
     """A summary's data, read-only, decoded key by key on first use; `forget` drops what was
     decoded (the runner does between site rules, so that memory holds one rule's keys)."""
 
-    def __init__(self, blob: bytes, spans: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, blob: bytes | memoryview, spans: dict[str, tuple[int, int]]) -> None:
         self._blob = blob
         self._spans = spans
         self._decoded: dict[str, Any] = {}
@@ -262,7 +264,8 @@ def decode_findings(path: str, rows: list[Any]) -> list[Any]:
 
 # --- the cache -------------------------------------------------------------------------------
 
-Entry = tuple[str, str, bytes, bytes]  # (content digest, configuration fingerprint, payload, summary)
+Blob = bytes | memoryview  # memoryview: a slice of the cache file as read
+Entry = tuple[str, str, Blob, Blob]  # (content digest, configuration fingerprint, payload, summary)
 
 
 class Cache:
@@ -293,7 +296,7 @@ class Cache:
             store.dirty = True  # replace it, even when nothing new is added
         return store
 
-    def get(self, key: str, digest: str, config: str) -> tuple[bytes, bytes] | None:
+    def get(self, key: str, digest: str, config: str) -> tuple[Blob, Blob] | None:
         """(payload, summary) stored for this file, when its bytes and configuration are the same."""
         self.used.add(key)
         entry = self.entries.get(key)
@@ -301,14 +304,14 @@ class Cache:
             return None
         return entry[2], entry[3]
 
-    def put(self, key: str, digest: str, config: str, payload: bytes, summary: bytes = b"") -> None:
+    def put(self, key: str, digest: str, config: str, payload: Blob, summary: Blob = b"") -> None:
         self.used.add(key)
         entry = (digest, config, payload, summary)
         if self.entries.get(key) != entry:
             self.entries[key] = entry
             self.dirty = True
 
-    def get_extra(self, key: str, digest: str) -> bytes | None:
+    def get_extra(self, key: str, digest: str) -> Blob | None:
         entry = self.extra.get(key)
         return entry[2] if entry is not None and entry[0] == digest else None
 
@@ -332,7 +335,7 @@ class Cache:
                     (self.folder / name).write_text(text, encoding="utf-8")
             handle, temp = tempfile.mkstemp(dir=self.folder, prefix=".cache.", suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
-                out.write(_write_index(data))
+                _write_index(data, out)
             os.replace(temp, self.path)
             temp = None
             self.dirty = False
@@ -346,26 +349,32 @@ class Cache:
                     pass
 
 
-def _write_index(data: dict[str, Any]) -> bytes:
-    """The index as bytes: a JSON header line, then each entry's payload after its lengths."""
+def _write_index(data: dict[str, Any], out: BinaryIO) -> None:
+    """A JSON header line (each entry's key, hashes and sizes, and a CRC of the rest), then
+    every entry's payload and summary, written one by one (never joined in memory)."""
     header: dict[str, Any] = {k: v for k, v in data.items() if k not in ("entries", "extra")}
-    parts: list[bytes] = []
+    crc = 0
     for table in ("entries", "extra"):
         rows = []
         for key, (digest, config, payload, summary) in data[table].items():
             rows.append([key, digest, config, len(payload), len(summary)])
-            parts += (payload, summary)
+            crc = zlib.crc32(summary, zlib.crc32(payload, crc))
         header[table] = rows
-    body = b"".join(parts)
-    header["crc32"] = zlib.crc32(body)  # a damaged file is ignored, not half read
-    return json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n" + body
+    header["crc32"] = crc  # a damaged file is ignored, not half read
+    out.write(json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
+    for table in ("entries", "extra"):
+        for _, _, payload, summary in data[table].values():
+            out.write(payload)
+            out.write(summary)
 
 
 def _read_index(raw: bytes) -> dict[str, Any]:
+    """The index; payloads and summaries are views of `raw` (no copy of the file)."""
     newline = raw.index(b"\n")
     header = json.loads(raw[:newline].decode("utf-8", "surrogatepass"))
     position = newline + 1
-    if header.get("crc32") != zlib.crc32(memoryview(raw)[position:]):
+    view = memoryview(raw)
+    if header.get("crc32") != zlib.crc32(view[position:]):
         raise ValueError("damaged cache file")
     for table in ("entries", "extra"):
         rows = header.get(table)
@@ -377,7 +386,7 @@ def _read_index(raw: bytes) -> dict[str, Any]:
             if not (isinstance(size, int) and isinstance(summary_size, int) and 0 <= size and 0 <= summary_size
                     and end + summary_size <= len(raw)):
                 raise ValueError("bad index")
-            entries[key] = (digest, config, raw[position:end], raw[end : end + summary_size])
+            entries[key] = (digest, config, view[position:end], view[end : end + summary_size])
             position = end + summary_size
         header[table] = entries
     if position != len(raw):
@@ -388,7 +397,7 @@ def _read_index(raw: bytes) -> dict[str, Any]:
 def _is_entry(key: object, value: object) -> bool:
     return (
         isinstance(key, str) and isinstance(value, tuple) and len(value) == 4
-        and isinstance(value[0], str) and isinstance(value[1], str) and isinstance(value[2], bytes)
-        and isinstance(value[3], bytes)
+        and isinstance(value[0], str) and isinstance(value[1], str)
+        and isinstance(value[2], (bytes, memoryview)) and isinstance(value[3], (bytes, memoryview))
     )
 

@@ -282,7 +282,7 @@ class _Item:
     config: FileConfig
     result: FileResult = field(default_factory=lambda: FileResult("", [], None, None))
     #: The summary as stored in the cache: decoded only when the site rules run.
-    summary_blob: bytes | None = None
+    summary_blob: caching.Blob | None = None
     #: Its inline directives, stored apart (site findings are filtered by them).
     directives: tuple[Any, ...] | None = None
     cache_key: str = ""  # the configuration part of its cache key
@@ -302,7 +302,7 @@ class _Item:
         return tuple(summary.data.get(SUPPRESSIONS, ())) if summary is not None else ()
 
 
-def _load_summary(blob: bytes) -> Summary | None:
+def _load_summary(blob: caching.Blob) -> Summary | None:
     try:
         summary = caching.unpack_summary(blob)
     except Exception:  # noqa: BLE001 - a damaged entry: no summary (site rules cope)
@@ -499,9 +499,11 @@ class Runner:
         except ValueError:
             pass  # a value the cache cannot hold (a plugin's summary): lint it every time
 
-    def _summaries(self, paths: list[Path], configs: list[FileConfig]) -> list[tuple[Summary | bytes, str | None]]:
+    def _summaries(
+        self, paths: list[Path], configs: list[FileConfig]
+    ) -> list[tuple[Summary | caching.Blob, str | None]]:
         """Summaries (or their cached blobs) and digests of files that are not linted."""
-        found: list[tuple[Summary | bytes, str | None] | None] = [None] * len(paths)
+        found: list[tuple[Summary | caching.Blob, str | None] | None] = [None] * len(paths)
         keys = [""] * len(paths)
         todo: list[int] = []
         for index, (path, config) in enumerate(zip(paths, configs)):
