@@ -27,7 +27,6 @@ import re
 import struct
 import unicodedata
 import zlib
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import repeat
@@ -81,17 +80,17 @@ def _probe_orders() -> tuple[tuple[int, ...], ...]:
 def signature(items: Iterable[str]) -> bytes | None:
     """The MinHash signature of a set of shingles, packed in 4 bytes per bin; None when empty."""
     crcs = map(zlib.crc32, map(str.encode, items, repeat("utf-8"), repeat("surrogatepass")))
-    hashes = sorted(map(_MASK64.__and__, map(_SPREAD.__mul__, crcs)))  # _hash, inlined and in C: it is hot
-    if not hashes:
+    # each bin keeps the smallest hash whose top bits are its index (one pass: cheaper than
+    # sorting 64-bit integers)
+    smallest: list[int | None] = [None] * NUM_HASHES
+    for value in map(_MASK64.__and__, map(_SPREAD.__mul__, crcs)):  # _hash, inlined: it is hot
+        index = value >> _VALUE_BITS
+        known = smallest[index]
+        if known is None or value < known:
+            smallest[index] = value
+    if all(value is None for value in smallest):
         return None
-    values: list[int | None] = []
-    for index in range(NUM_HASHES):
-        # the smallest hash whose top bits are `index` is the first one >= index << _VALUE_BITS
-        at = bisect_left(hashes, index << _VALUE_BITS)
-        if at < len(hashes) and hashes[at] >> _VALUE_BITS == index:
-            values.append(hashes[at] & 0xFFFFFFFF)
-        else:
-            values.append(None)
+    values = [value & 0xFFFFFFFF if value is not None else None for value in smallest]
     orders = _probe_orders()
     filled = [
         value if value is not None else next(v for j in orders[i] if (v := values[j]) is not None)
