@@ -112,9 +112,24 @@ def pack_summary(summary: Any) -> bytes:
     then each value encoded and compressed on its own, so that one key can be read without
     the others. A tenth of the memory of the objects; what the cache stores. ValueError for a
     value the cache cannot hold."""
-    parts = [zlib.compress(encode(value), 1) for value in summary.data.values()]
+    parts = [_squeeze(encode(value)) for value in summary.data.values()]
     header = encode([summary.path, [[key, len(part)] for key, part in zip(summary.data, parts)]])
     return len(header).to_bytes(4, "big") + header + b"".join(parts)
+
+
+def _squeeze(data: bytes) -> bytes:
+    """`z` + zlib for values worth it, `j` + the JSON itself for small ones (zlib's set-up
+    costs more than it saves on them)."""
+    return b"z" + zlib.compress(data, 1) if len(data) > 256 else b"j" + data
+
+
+def _unsqueeze(data: bytes | memoryview) -> bytes | memoryview:
+    marker = data[:1]
+    if marker == b"z":
+        return zlib.decompress(data[1:])
+    if marker == b"j":
+        return data[1:]
+    raise ValueError("bad summary value")
 
 
 def unpack_summary(blob: bytes | memoryview) -> Any:
@@ -151,7 +166,7 @@ class LazyData(Mapping[str, Any]):
             return self._decoded[key]
         except KeyError:
             start, end = self._spans[key]  # KeyError for a key that is not there, as a dict
-        value = self._decoded[key] = decode(zlib.decompress(self._blob[start:end]))
+        value = self._decoded[key] = decode(_unsqueeze(self._blob[start:end]))
         return value
 
     def __iter__(self) -> Iterator[str]:
@@ -172,17 +187,20 @@ def to_json(value: Any) -> Any:
     return _encode(value)
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _encode(value: Any) -> Any:
     from seo_lint.findings import Edit, Finding, Fix
     from seo_lint.registry import Summary
 
     kind = type(value)
-    if value is None or kind in (str, int, float, bool):
+    if value is None or kind in _SCALARS:
         return value
     if kind is list:
-        return [_encode(item) for item in value]
+        return [item if type(item) in _SCALARS else _encode(item) for item in value]
     if kind is tuple:
-        return {"t": [_encode(item) for item in value]}
+        return {"t": [item if type(item) in _SCALARS else _encode(item) for item in value]}
     if kind is Finding:
         return {"F": [value.path, value.line, value.column, value.end_line, value.end_column, value.code,
                       value.name, value.severity.value, value.message, _encode(value.fix), value.start, value.end]}
