@@ -367,7 +367,8 @@ def _cut(run: markdown.TextRun, cuts: _Cuts) -> Iterator[markdown.TextRun]:
             yield markdown.TextRun(cleaned, run.start, run.end, False)
         return
     holes = [(max(s, run.start), min(e, run.end)) for s, e in cuts.overlapping(run.start, run.end)]
-    holes += [(run.start + m.start(), run.start + m.end()) for m in BARE_URL.finditer(run.text)]
+    if "://" in run.text:  # every bare URL has one
+        holes += [(run.start + m.start(), run.start + m.end()) for m in BARE_URL.finditer(run.text)]
     if not holes:
         yield run
         return
