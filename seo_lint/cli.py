@@ -175,9 +175,13 @@ def _use_color(option: bool | None, output_file: str | None) -> bool:
 def _reporter_name(fmt: str) -> str:
     if fmt not in FORMATS:
         raise UsageError(f'unknown format "{fmt}" (valid: {", ".join(FORMATS)})')
-    available = reporters.names()
-    if fmt in available:
+    try:
+        reporters.get(fmt)  # imports that reporter only
+    except KeyError:
+        pass
+    else:
         return fmt
+    available = reporters.names()
     if fmt == "text":
         return "concise"  # until the text reporter exists
     raise UsageError(f'format "{fmt}" is not available in this version (available: {", ".join(available)})')
