@@ -13,6 +13,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from urllib.parse import unquote_plus, urljoin, urlsplit
 
@@ -249,7 +250,13 @@ _DEFAULT_PORTS = {"http": "80", "https": "443"}
 def normalise(url: str, ignore_params: Iterable[str] = (), base_url: str | None = None) -> str:
     """A key for "is this the same URL?": scheme-less (http == https), host in lower case,
     default port, fragment and the `ignore_params` (case-insensitive) dropped, the other
-    query parameters sorted. A site-relative `/path` is resolved against `base_url`."""
+    query parameters sorted. A site-relative `/path` is resolved against `base_url`.
+    (Remembered: several image rules ask for the same URLs of a post.)"""
+    return _normalise(url, tuple(ignore_params), base_url)
+
+
+@lru_cache(maxsize=2048)
+def _normalise(url: str, ignore_params: tuple[str, ...], base_url: str | None) -> str:
     url = url.strip()
     try:
         if base_url and url.startswith("/") and not url.startswith("//"):

@@ -11,6 +11,7 @@ import posixpath
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from seo_lint import text, urls
@@ -170,6 +171,12 @@ def _core(value: str) -> str:
     return _EDGE.sub("", text.normalize_space(value))
 
 
+@lru_cache(maxsize=16)
+def _generic_set(words: tuple[str, ...]) -> frozenset[str]:
+    """The generic alts as compared (the same option for every post: computed once)."""
+    return frozenset(_core(word) for word in words)
+
+
 def _is_generic(value: str, generic: frozenset[str]) -> bool:
     core = _core(value)
     return bool(core) and (core in generic or core.replace(" ", "") in generic)
@@ -270,7 +277,7 @@ def image_alt_generic(doc: Document, opts: AltGenericOptions) -> Iterator[Violat
     - `ignore-params` (default none): query parameters ignored when deciding whether two
       images with the same alt are different images.
     """
-    generic = frozenset(_core(word) for word in opts.generic_alts)
+    generic = _generic_set(opts.generic_alts)
     first_use: dict[str, tuple[str, Image]] = {}
     heading_starts = [h.start for h in doc.headings]
     for image in _seen_images(doc):
