@@ -13,8 +13,8 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 
 def posts(root: Path) -> Iterator[Path]:

@@ -27,13 +27,13 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import words as W  # noqa: E402
+import words as W
 
 GEN_VERSION = 1
 DEFAULT_POSTS = 4000
@@ -436,7 +436,7 @@ class Writer:
         return names[self.plan.index % len(names)]
 
     def description(self) -> str | None:
-        rng, plan = self.rng, self.plan
+        plan = self.plan
         if "description-missing" in self.defects:
             return None
         if "description-is-title" in self.defects:
@@ -565,7 +565,7 @@ def near_duplicate(text: str, seed: int, plan: Plan) -> str:
 # --- the plan -----------------------------------------------------------------------------------
 
 
-_SMALL = frozenset("a an and for from in of on or the to with vs".split())
+_SMALL = frozenset(["a", "an", "and", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs"])
 
 
 def title_case(title: str) -> str:

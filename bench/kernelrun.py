@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 import yaml
-
 from floor import posts
+
 from seo_lint.document import DocumentSettings
 from seo_lint.lint import check_site, default_rules, lint_document, summarize
 from seo_lint.load import document_from_bytes

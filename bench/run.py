@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import os
 import platform
 import shlex
@@ -34,16 +35,16 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 WORK = BENCH / ".work"
 PEER = WORK / "peer"
 sys.path.insert(0, str(BENCH))
-import generate  # noqa: E402
+import generate
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 TICK = os.sysconf("SC_CLK_TCK")
@@ -199,7 +200,7 @@ def tail(path: Path, n: int = 400) -> str:
 
 def sh(argv: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> tuple[int, str]:
     try:
-        proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=600, env=env)
+        proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=600, env=env, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
         return 127, str(error)
     return proc.returncode, (proc.stdout + proc.stderr).strip()
@@ -318,7 +319,9 @@ def loadavg() -> str:
 
 
 def fmt_s(x: float) -> str:
-    return "n/a" if x != x else (f"{x:.2f} s" if x >= 0.1 else f"{x * 1000:.0f} ms")
+    if math.isnan(x):
+        return "n/a"
+    return f"{x:.2f} s" if x >= 1 else f"{x:.3f} s" if x >= 0.1 else f"{x * 1000:.0f} ms"
 
 
 def fmt_mb(b: int) -> str:
@@ -394,7 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     def restore(round_no: int) -> None:
         victim.write_bytes(original)
         if seo.has_cache:  # re-prime, so that the next warm run is warm again
-            subprocess.run(seo_argv(False), cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+            subprocess.run(seo_argv(False), cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                           check=False)
 
     commands = [
         Command("mdl", "markdownlint-cli2 (default rules)",
@@ -433,7 +437,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if seo.has_cache and any(c.key in ("warm", "changed") for c in commands):
         log("priming the cache (untimed) ...")
-        subprocess.run(seo_argv(False), cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        subprocess.run(seo_argv(False), cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                           check=False)
 
     try:
         for round_no in range(1, args.repeat + 1):
@@ -448,7 +453,8 @@ def main(argv: list[str] | None = None) -> int:
         log("identity check: seo-lint cold --jobs 1 (untimed) ...")
         one = WORK / "out" / "cold-jobs1.out"
         with open(one, "wb") as handle:
-            subprocess.run(seo_argv(True, jobs=1), cwd=site, stdout=handle, stderr=subprocess.DEVNULL, env=env)
+            subprocess.run(seo_argv(True, jobs=1), cwd=site, stdout=handle, stderr=subprocess.DEVNULL, env=env,
+                           check=False)
         reference = one.read_bytes()
         same = {key: (WORK / "out" / f"{key}.out").read_bytes() == reference
                 for key in ("cold", "warm") if any(c.key == key for c in commands)}
@@ -476,8 +482,8 @@ def render(args: argparse.Namespace, commands: list[Command], scale: list[Comman
         f"Date: {started_at} at the start; `seo-lint --version`: {seo.version}  ",
         f"Machine: {machine()}; load average {load_before} before, {loadavg()} after  ",
         f"Python {platform.python_version()}; node {sh(['node', '--version'])[1]}; {peer_version()}  ",
-        f"Corpus: {manifest['posts']:,} posts ({manifest['ja']:,} ja, {manifest['en']:,} en), "
-        f"{manifest['bytes'] / 1e6:.1f} MB, seed {manifest['seed']} ({site.relative_to(REPO)})  ",
+        (f"Corpus: {manifest['posts']:,} posts ({manifest['ja']:,} ja, {manifest['en']:,} en), "
+         f"{manifest['bytes'] / 1e6:.1f} MB, seed {manifest['seed']} ({site.relative_to(REPO)})  "),
         f"seo-lint runs as: `{' '.join(Path(a).name if i == 0 else a for i, a in enumerate(by['cold'].argv))}`"
         if "cold" in by else "",
         "",
