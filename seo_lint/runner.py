@@ -21,6 +21,7 @@ and the text of the lines its findings point at are kept (what reporters show), 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import os
@@ -442,11 +443,19 @@ class Runner:
         jobs = self.jobs if len(tasks) >= self.pool_min_files else 1
         if self.progress is not None:
             self.progress.start(len(tasks))
+        # Linting makes many short-lived objects and few cycles: collect less often (the
+        # default thresholds cost ~8% of the per-file time), and leave what exists now (the
+        # modules, the configuration) out of collections, in forked workers too.
+        thresholds = gc.get_threshold()
+        gc.set_threshold(50_000, 20, 100)
+        gc.freeze()
         try:
             if jobs > 1:
                 _warm_up()
             pool.run(func, shared, tasks, jobs, done)
         finally:
+            gc.unfreeze()
+            gc.set_threshold(*thresholds)
             if self.progress is not None:
                 self.progress.stop()
 
