@@ -180,8 +180,8 @@ def test_html_the_parser_rejects_is_read_as_a_browser_does(check: Check) -> None
 def test_a_utc_offset_of_a_day_or_more_is_not_a_date(check: Check) -> None:
     """Found by the fuzzer: `+29:00` made `datetime.timezone` raise ValueError; FM004 crashed."""
     assert check("---\ntitle: A\ndate: 2025-01-10T09:00:00+29:00\n---\n\nBody.\n", ["FM004", "SL002"]) == [
-        "3:1 FM004 date `2025-01-10T09:00:00+29:00` is not a date "
-        "(expected YYYY-MM-DD, optionally with HH:MM:SS and an offset)"
+        ("3:1 FM004 date `2025-01-10T09:00:00+29:00` is not a date "
+        "(expected YYYY-MM-DD, optionally with HH:MM:SS and an offset)")
     ]
 
 
@@ -194,8 +194,8 @@ def test_a_date_at_the_end_of_time_is_not_a_date(check: Check) -> None:
 
     source = '---\ntitle: A\ndate: "9999-12-31T23:59:59-12:00"\n---\n\nBody.\n'
     assert check(source, ["FM004", "SL002"], timezone="Asia/Tokyo") == [
-        "3:1 FM004 date `9999-12-31T23:59:59-12:00` is not a date "
-        "(expected YYYY-MM-DD, optionally with HH:MM:SS and an offset)"
+        ("3:1 FM004 date `9999-12-31T23:59:59-12:00` is not a date "
+        "(expected YYYY-MM-DD, optionally with HH:MM:SS and an offset)")
     ]
     doc = document_from_bytes("_posts/2025-01-10-a.md", source.encode(), DocumentSettings(timezone="Asia/Tokyo"))
     assert registry.summarizers()["links"](doc) is not None
