@@ -22,7 +22,7 @@ EXPECTED = Path(__file__).parent / "expected"
 @pytest.mark.parametrize("site", ["site", "hugo-site"])
 def test_example_site_findings(site: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT / "fixtures")
-    result = CliRunner().invoke(cli, ["--format", "concise", site])
+    result = CliRunner().invoke(cli, ["--format", "concise", "--no-cache", site])
     expected = EXPECTED / f"{site}.txt"
     if os.environ.get("UPDATE_EXPECTED"):
         expected.write_text(result.output, encoding="utf-8")
@@ -32,6 +32,6 @@ def test_example_site_findings(site: str, monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_example_site_json_matches_the_concise_report(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT / "fixtures")
-    result = CliRunner().invoke(cli, ["--format", "json", "site"])
+    result = CliRunner().invoke(cli, ["--format", "json", "--no-cache", "site"])
     lines = [f"{f['path']}:{f['line']}:{f['column']}: {f['code']} {f['message']}" for f in json.loads(result.output)]
     assert lines == (EXPECTED / "site.txt").read_text(encoding="utf-8").splitlines()
