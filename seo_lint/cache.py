@@ -414,7 +414,7 @@ def _read_index(raw: bytes) -> dict[str, Any]:
         entries: dict[str, Entry] = {}
         for key, digest, config, size, summary_size in rows:
             end = position + size
-            if not (isinstance(size, int) and isinstance(summary_size, int) and 0 <= size and 0 <= summary_size
+            if not (isinstance(size, int) and isinstance(summary_size, int) and size >= 0 and summary_size >= 0
                     and end + summary_size <= len(raw)):
                 raise ValueError("bad index")
             entries[key] = (digest, config, view[position:end], view[end : end + summary_size])

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from seo_lint import html, markdown, text
 from seo_lint.frontmatter import FieldSpan, FrontMatter, split
+from seo_lint.html import JsonLdBlock
 from seo_lint.jsonpos import JsonNode
 from seo_lint.lines import LineIndex
 from seo_lint.markdown import BARE_URL, Block, Heading, Image, Link
@@ -196,7 +197,7 @@ class Document:
         return self.markdown.code
 
     @cached_property
-    def json_ld(self) -> list[html.JsonLdBlock]:
+    def json_ld(self) -> list[JsonLdBlock]:
         return html.json_ld_blocks(self.source, self.markdown.html)
 
     @cached_property

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -27,7 +27,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-PathKey = tuple[Union[str, int], ...]
+PathKey = tuple[str | int, ...]
 
 #: Largest number of YAML nodes a front matter may expand to (aliases included).
 MAX_NODES = 20_000
@@ -44,7 +44,7 @@ _TOML_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]\n]+?)[ \t]*\]\]?[ \t]*(?:#.*)
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _RawTimestampLoader(_Loader):  # type: ignore[misc, valid-type]
+class _RawTimestampLoader(_Loader):  # type: ignore[misc]
     """Safe loader that keeps YAML dates and datetimes as the strings that were written."""
 
 

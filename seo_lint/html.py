@@ -11,9 +11,10 @@ import html
 import re
 import warnings
 from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from seo_lint import jsonpos
 from seo_lint.markdown import LIQUID, Block, Fragment, Heading, Image, Link, TextRun
@@ -38,8 +39,7 @@ _SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
 #: A comma standing alone between two Liquid tags: `{% unless forloop.last %},{% endunless %}`.
 _LONE_COMMA = re.compile(r"(?<=%\})[ \t\r\n]{0,200},(?=[ \t\r\n]{0,200}\{%)")
 _BLOCK_TAGS = frozenset(
-    "p li td th dd dt blockquote figcaption caption h1 h2 h3 h4 h5 h6 div section article aside "
-    "header footer nav main summary details".split()
+    ["p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "article", "aside", "header", "footer", "nav", "main", "summary", "details"]
 )
 _INVISIBLE = frozenset({"script", "style", "template", "noscript"})
 #: Largest JSON-LD block parsed, in characters.
@@ -115,14 +115,15 @@ def _soup(text: str) -> BeautifulSoup:
     browsers read it as a bogus comment up to the next `>`, as html.parser reads `<!x`
     (same length, so every offset holds). Markup rejected even then yields nothing."""
     bs4 = _bs4()
+    soup: BeautifulSoup
     try:
-        return bs4.BeautifulSoup(text, "html.parser")
+        soup = bs4.BeautifulSoup(text, "html.parser")
     except bs4.ParserRejectedMarkup:
-        pass
-    try:
-        return bs4.BeautifulSoup(text.replace("<![", "<!x"), "html.parser")
-    except bs4.ParserRejectedMarkup:
-        return bs4.BeautifulSoup("", "html.parser")
+        try:
+            soup = bs4.BeautifulSoup(text.replace("<![", "<!x"), "html.parser")
+        except bs4.ParserRejectedMarkup:
+            soup = bs4.BeautifulSoup("", "html.parser")
+    return soup
 
 
 def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
@@ -220,9 +221,10 @@ def _images(source: str, tag: Tag, name: str, start: int, tag_end: int) -> Itera
         )
         return
     srcset = tag.get("srcset")
-    span = attribute_span(source, start, tag_end, "srcset")
-    if not isinstance(srcset, str) or span is None:
+    srcset_span = attribute_span(source, start, tag_end, "srcset")
+    if not isinstance(srcset, str) or srcset_span is None:
         return
+    span = srcset_span
     picture_img = tag.parent.find("img") if tag.parent is not None else None
     alt_value = picture_img.get("alt") if isinstance(picture_img, _bs4().Tag) else None
     for candidate in re.finditer(r"[^\s,][^\s]*", source[span[0] : span[1]]):
@@ -301,6 +303,16 @@ def json_ld_blocks(source: str, fragments: list[Fragment]) -> list[JsonLdBlock]:
     return found
 
 
+def _masker(output: str) -> Callable[[re.Match[str]], str]:
+    """Blank a Liquid tag keeping its length: `{% %}` as spaces, `{{ }}` as `output` + spaces."""
+
+    def mask(match: re.Match[str]) -> str:
+        tag = match.group()
+        return (" " if tag.startswith("{%") else output).ljust(len(tag))
+
+    return mask
+
+
 def _parse_json_ld(source: str, start: int, end: int, content_start: int, content_end: int) -> JsonLdBlock:
     if content_end - content_start > MAX_JSON_LD:
         return JsonLdBlock(
@@ -320,7 +332,7 @@ def _parse_json_ld(source: str, start: int, end: int, content_start: int, conten
         # that loops write between tags (`{% unless forloop.last %},{% endunless %}`).
         for output, lone_commas in ((" ", False), ("0", False), (" ", True), ("0", True)):
             masked = LIQUID.sub(
-                lambda m: (" " if m.group().startswith("{%") else output).ljust(len(m.group())), content
+                _masker(output), content
             )
             if lone_commas:
                 chars = list(masked)

@@ -21,9 +21,10 @@ A keyword is matched in one of two ways:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from seo_lint.document import Document
 from seo_lint.text import is_cjk_char, is_word_char, normalize, normalize_mapped

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import traceback
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from seo_lint import registry, suppress
 from seo_lint.document import Document, DocumentSettings

@@ -207,14 +207,14 @@ class _Builder:
             for kind, value in event.items():  # one item: {kind: value}
                 handler = handlers.get(kind)
                 if handler is not None:
-                    handler(value, start, end)
+                    handler(value, start, end)  # type: ignore[arg-type]
                 break
         self.model.blocks.sort(key=lambda block: block.start)
 
     # --- containers -----------------------------------------------------------------
 
     def on_Start(self, tag: Any, start: int, end: int) -> None:
-        name, detail = (tag, None) if isinstance(tag, str) else next(iter(tag.items()))
+        name, detail = (tag, {}) if isinstance(tag, str) else next(iter(tag.items()))
         if name == "List":
             self.depth += 1
         elif name in _TEXT_CONTAINERS:

@@ -7,8 +7,8 @@ every rule. A directive that suppresses nothing is reported as SL001 (like ruff'
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from seo_lint import registry
 from seo_lint.document import Document

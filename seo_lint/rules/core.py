@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from seo_lint.document import Document
 from seo_lint.findings import Severity, Violation

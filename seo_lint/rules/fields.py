@@ -7,7 +7,8 @@ import datetime as dt
 import re
 import warnings
 import zoneinfo
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from seo_lint.document import Document
 from seo_lint.findings import Fix, FixAvailability, FixSafety, Severity, Violation

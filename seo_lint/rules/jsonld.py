@@ -921,7 +921,7 @@ def jsonld_datetime_format(doc: Document, opts: NoOptions) -> Iterator[Violation
     for block in doc.json_ld:
         if block.node is None:
             continue
-        for _, key, key_start, key_end, child in jsonld.walk(block.node):
+        for _, key, key_start, _key_end, child in jsonld.walk(block.node):
             if key not in DATE_KEYS:
                 continue
             for item in jsonld.values(child):

@@ -5,8 +5,9 @@ How keywords are read and matched is in `seo_lint.keywords`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from pydantic import field_validator
 

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from seo_lint.document import Document
 from seo_lint.findings import Severity, Violation
-from seo_lint.registry import RuleOptions, Site, SiteViolation, for_language, rule, site_rule, summarizer
+from seo_lint.registry import (
+    RuleOptions,
+    Site,
+    SiteViolation,
+    for_language,
+    rule,
+    site_rule,
+    summarizer,
+)
 from seo_lint.rules.keywords import duplicates, others
 from seo_lint.text import (
     collapse_space,
@@ -19,7 +27,6 @@ from seo_lint.text import (
     normalize_space,
     pixels,
 )
-
 
 
 class TitleLengthOptions(RuleOptions):

@@ -123,10 +123,10 @@ def _default_schema(doc: Document, posts_dirs: Sequence[str]) -> dict[str, Any]:
     return load_default() if is_post else load_default_page()
 
 
-_VALIDATORS: dict[int, tuple[Any, "Draft202012Validator"]] = {}
+_VALIDATORS: dict[int, tuple[Any, Draft202012Validator]] = {}
 
 
-def _validator(schema: dict[str, Any]) -> "Draft202012Validator":
+def _validator(schema: dict[str, Any]) -> Draft202012Validator:
     """One validator per schema object (the schema is kept so that its id stays unique)."""
     cached = _VALIDATORS.get(id(schema))
     if cached is not None and cached[0] is schema:
