@@ -79,8 +79,6 @@ def lint_document(doc: Document, rules: Sequence[ActiveRule]) -> list[Finding]:
         try:
             for violation in active.rule.check(doc, active.options):
                 findings.append(make_finding(doc, active, violation))
-        except RecursionError as error:
-            findings.append(_crash(doc.path, active.rule.code, error))
         except Exception as error:  # noqa: BLE001 - a crashing rule must not stop the run
             findings.append(_crash(doc.path, active.rule.code, error))
     if lintable:
