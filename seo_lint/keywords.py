@@ -27,11 +27,12 @@ from functools import cached_property
 from typing import Any
 
 from seo_lint.document import Document
-from seo_lint.text import is_cjk_char, is_word_char, normalize, normalize_mapped
+from seo_lint.text import is_cjk_char, is_word_char, normalize, normalize_mapped, normalize_runs
 
 DEFAULT_FIELDS = ("focus_keyword", "keyphrase", "seo_keywords", "keywords")
 _COMMA = re.compile(r"[,，、]")
 _TOKEN = re.compile(r"[^\W_]+")
+_GAP = re.compile(r"[\W_]+")  # what lies between two tokens
 
 
 @dataclass(frozen=True)
@@ -155,24 +156,18 @@ class Haystack:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.normalized, self.starts, self.ends = normalize_mapped(text)
+        self.normalized = normalize_runs(text)
 
     @cached_property
-    def words(self) -> list[str]:
-        """The normalised text's tokens (found in C; spans only when asked, see `tokens`)."""
-        return _TOKEN.findall(self.normalized)
-
-    @cached_property
-    def tokens(self) -> list[tuple[str, int, int]]:
-        return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.normalized)]
-
-    @cached_property
-    def token_set(self) -> frozenset[str]:
-        return frozenset(self.words)
+    def _map(self) -> tuple[list[int], list[int]]:
+        """Where each normalised character comes from (built only when a span is asked)."""
+        _, starts, ends = normalize_mapped(self.text)
+        return starts, ends
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original text of normalized[start:end]."""
-        return self.starts[start], self.ends[end - 1]
+        starts, ends = self._map
+        return starts[start], ends[end - 1]
 
     def term_positions(self, term: str) -> list[int]:
         """Start of each non-overlapping occurrence of `term` (normalised) in the text."""
@@ -192,49 +187,51 @@ class Haystack:
             at = text.find(term, after)
         return found
 
-    def _phrase_starts(self, words: Sequence[str]) -> list[int]:
-        """Token index of each run of tokens equal to `words`, scanning left to right
-        without overlaps (list.index finds the next token equal to the first word, in C)."""
-        size = len(words)
-        if size == 0:
-            return []
-        tokens = self.words
-        first, rest, last = words[0], list(words[1:]), len(tokens) - size + 1
-        found: list[int] = []
-        index = 0
-        while index < last:
-            try:
-                index = tokens.index(first, index, last)
-            except ValueError:
-                break
-            if size == 1 or tokens[index + 1 : index + size] == rest:
-                found.append(index)
-                index += size
+    def phrase_count(self, words: Sequence[str], limit: int | None = None) -> int:
+        """How many runs of whole tokens (`[^\\W_]+`) equal `words`, scanning left to right
+        without overlaps; stops at `limit`. The first word is found with `str.find`, so the
+        text is never tokenised."""
+        if not words:
+            return 0
+        text = self.normalized
+        first = words[0]
+        count = 0
+        at = text.find(first)
+        while at != -1 and (limit is None or count < limit):
+            end = None if at > 0 and text[at - 1].isalnum() else self._phrase_end(at, words)
+            if end is None:
+                at = text.find(first, at + 1)
             else:
-                index += 1
-        return found
+                count += 1
+                at = text.find(first, end)
+        return count
 
-    def phrase_positions(self, words: Sequence[str]) -> list[tuple[int, int]]:
-        """(start, end) in the normalised text of each run of tokens equal to `words`."""
-        starts = self._phrase_starts(words)
-        if not starts:
-            return []
-        tokens = self.tokens
-        return [(tokens[index][1], tokens[index + len(words) - 1][2]) for index in starts]
+    def _phrase_end(self, at: int, words: Sequence[str]) -> int | None:
+        """Where the run of tokens `words` that starts at `at` ends (None: it does not)."""
+        text = self.normalized
+        position = at + len(words[0])
+        for word in words[1:]:
+            gap = _GAP.match(text, position)
+            if gap is None or not text.startswith(word, gap.end()):
+                return None
+            position = gap.end() + len(word)
+        if position < len(text) and text[position].isalnum():
+            return None
+        return position
 
     def has_unit(self, keyword: Keyword, unit: str) -> bool:
-        return unit in self.token_set if keyword.phrase else bool(self.term_positions(unit))
+        return bool(self.phrase_count((unit,), 1)) if keyword.phrase else bool(self.term_positions(unit))
 
     def term_counts(self, keyword: Keyword) -> dict[str, int]:
         """Occurrences of each term (term sets), or of the whole phrase under its text (phrases)."""
         if keyword.phrase:
-            return {" ".join(keyword.units): len(self._phrase_starts(keyword.units))}
+            return {" ".join(keyword.units): self.phrase_count(keyword.units)}
         return {term: len(self.term_positions(term)) for term in keyword.units}
 
     def contains(self, keyword: Keyword) -> bool:
         """All terms present (term set), or the phrase present (phrase)."""
         if keyword.phrase:
-            return bool(self._phrase_starts(keyword.units))
+            return bool(self.phrase_count(keyword.units, 1))
         return all(self.term_positions(term) for term in keyword.units)
 
     def coverage(self, keyword: Keyword) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
@@ -129,6 +130,35 @@ def _joins_previous(char: str) -> bool:
     return bool(unicodedata.combining(char)) or char in _JOINS_PREVIOUS
 
 
+def _pieces(text: str) -> Iterator[tuple[int, int, str, bool]]:
+    """`(start, end, normalize(text[start:end]), one_for_one)`, left to right: a stable run
+    (copied, lower-cased: one character for one) or a base character with the combining
+    marks that follow it (`ｶﾞ` → `ガ`), normalised together."""
+    position = 0
+    size = len(text)
+    while position < size:
+        run = _STABLE_RUN.match(text, position)
+        if run is not None:
+            end = run.end()
+            if end < size and _joins_previous(text[end]):
+                end -= 1  # the run's last character combines with what follows
+            if end > position:
+                yield position, end, text[position:end].lower(), True
+                position = end
+                continue
+        end = position + 1
+        while end < size and _joins_previous(text[end]):
+            end += 1
+        yield position, end, normalize(text[position:end]), False
+        position = end
+
+
+def normalize_runs(text: str) -> str:
+    """`normalize_mapped(text)[0]` without the tables (equal to `normalize(text)` for
+    ordinary text; cheaper on long text, where NFKC of the whole is slow)."""
+    return "".join([piece for _, _, piece, _ in _pieces(text)])
+
+
 def normalize_mapped(text: str) -> tuple[str, list[int], list[int]]:
     """`normalize(text)` with, for each character of the result, the span it came from.
 
@@ -139,28 +169,14 @@ def normalize_mapped(text: str) -> tuple[str, list[int], list[int]]:
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    position = 0
-    size = len(text)
-    while position < size:
-        run = _STABLE_RUN.match(text, position)
-        if run is not None:
-            end = run.end()
-            if end < size and _joins_previous(text[end]):
-                end -= 1  # the run's last character combines with what follows
-            if end > position:
-                pieces.append(text[position:end].lower())
-                starts.extend(range(position, end))
-                ends.extend(range(position + 1, end + 1))
-                position = end
-                continue
-        end = position + 1
-        while end < size and _joins_previous(text[end]):
-            end += 1
-        piece = normalize(text[position:end])
+    for start, end, piece, one_for_one in _pieces(text):
         pieces.append(piece)
-        starts.extend([position] * len(piece))
-        ends.extend([end] * len(piece))
-        position = end
+        if one_for_one:
+            starts.extend(range(start, end))
+            ends.extend(range(start + 1, end + 1))
+        else:
+            starts.extend([start] * len(piece))
+            ends.extend([end] * len(piece))
     return "".join(pieces), starts, ends
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from seo_lint.findings import Finding
 from seo_lint.lint import ActiveRule, check_site, default_rules, lint_text, summarize
 from seo_lint.load import document_from_bytes
 from seo_lint.registry import Site
-from seo_lint.text import normalize, normalize_mapped
+from seo_lint.text import normalize, normalize_mapped, normalize_runs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "keywords"
 KW_AND_META = ["KW", "MT001", "MT002", "MT003", "FM003", "FM004", "FM005", "FM006"]
@@ -581,6 +582,34 @@ def test_normalize_mapped_agrees_with_normalize(text: str) -> None:
     assert len(starts) == len(ends) == len(normalized)
     assert all(0 <= s < e <= len(text) for s, e in zip(starts, ends))
     assert starts == sorted(starts)
+
+
+def _phrase_count_by_tokens(text: str, words: list[str]) -> int:
+    """The phrase count as first written: tokenise, then scan the tokens without overlaps."""
+    tokens = re.findall(r"[^\W_]+", normalize_runs(text))
+    count = index = 0
+    while words and index <= len(tokens) - len(words):
+        if tokens[index : index + len(words)] == words:
+            count += 1
+            index += len(words)
+        else:
+            index += 1
+    return count
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab aab-_.\n'’導ＡＢé"))),
+    st.lists(st.sampled_from(["a", "b", "aa", "ab", "導", "é"]), min_size=1, max_size=3),
+)
+def test_phrase_count_agrees_with_scanning_tokens(text: str, words: list[str]) -> None:
+    assert kw.Haystack(text).phrase_count(words) == _phrase_count_by_tokens(text, words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ5 -\n.導入事例かがカガｶﾞﾟﾊﾟＡｚ５！　①ßİ\u3099\u309a\u0301ー〜"))))
+def test_normalize_runs_is_normalize_mapped_without_tables(text: str) -> None:
+    assert normalize_runs(text) == normalize_mapped(text)[0]
 
 
 def test_toml_and_json_front_matter_keywords() -> None:

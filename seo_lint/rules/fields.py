@@ -14,7 +14,7 @@ from seo_lint.document import Document
 from seo_lint.findings import Fix, FixAvailability, FixSafety, Severity, Violation
 from seo_lint.registry import RuleOptions, for_language, rule
 from seo_lint.schema import load_default
-from seo_lint.text import char_count, edit_distance, is_cjk_language, word_count
+from seo_lint.text import edit_distance, is_cjk_language
 
 #: Keys that Jekyll, Hugo, Astro and common plugins read: never unknown unless the schema is strict.
 KNOWN_KEYS = (
@@ -437,10 +437,7 @@ def reading_time(doc: Document, opts: ReadingTimeOptions) -> Iterator[Violation]
         yield Violation(start, end, f"{name} `{value}` is not a number of minutes")
         return
     cjk = is_cjk_language(doc.language)
-    if cjk:
-        size = doc.memo("text.char_count(prose)", lambda: char_count(doc.prose))
-    else:
-        size = doc.memo("text.word_count(prose)", lambda: word_count(doc.prose))
+    size = sum(doc.prose_lengths)  # the prose is its blocks joined by blank lines
     rate = for_language(opts.rate, doc.language)
     estimate = size / rate if rate > 0 else 0.0
     allowed = max(opts.min_minutes, opts.max_ratio * estimate)

@@ -25,7 +25,7 @@ from seo_lint.registry import (
     site_rule,
     summarizer,
 )
-from seo_lint.text import char_count, word_count
+from seo_lint.text import char_count
 
 
 class KeywordOptions(RuleOptions):
@@ -61,9 +61,8 @@ def _percent(value: float) -> str:
 
 def _count_unit(doc: Document) -> tuple[int, str]:
     """Size of the prose and its unit: characters for CJK posts, words otherwise."""
-    if doc.is_cjk:
-        return doc.memo("text.char_count(prose)", lambda: char_count(doc.prose)), "characters"
-    return doc.memo("text.word_count(prose)", lambda: word_count(doc.prose)), "words"
+    # the prose is its blocks joined by blank lines: its length is the sum of theirs
+    return sum(doc.prose_lengths), "characters" if doc.is_cjk else "words"
 
 
 def _times(count: int) -> str:
