@@ -104,10 +104,34 @@ def _tag_end(source: str, start: int, limit: int) -> int:
 def parse_fragments(source: str, fragments: list[Fragment]) -> HtmlModel:
     model = HtmlModel([], [], [], [])
     for fragment in fragments:
-        if fragment.text.lstrip().startswith("<!--") and fragment.text.rstrip().endswith("-->"):
+        if _holds_nothing_visible(fragment.text):
             continue
         _parse_fragment(source, fragment, model)
     return model
+
+
+#: A plainly written `<script ...>` start tag (simple attributes only; anything else is parsed).
+_PLAIN_SCRIPT_TAG = re.compile(
+    r"""\s*<script(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]{0,100}(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+))?){0,50}\s*>""",
+    re.IGNORECASE,
+)
+_SCRIPT_END_ANY = re.compile(r"</\s*script", re.IGNORECASE)
+_SCRIPT_END_LAST = re.compile(r"</script>\s*", re.IGNORECASE)
+
+
+def _holds_nothing_visible(text: str) -> bool:
+    """A fragment that is one comment, or one `<script>` element (JSON-LD), and nothing else:
+    it has no image, link, heading or visible text, so it need not be parsed. The script must
+    be plainly written, its only `</script` the `</script>` at the very end (so that no
+    html.parser version ends it elsewhere)."""
+    stripped = text.strip()
+    if stripped.startswith("<!--"):
+        return stripped.find("-->", 4) == len(stripped) - 3
+    opening = _PLAIN_SCRIPT_TAG.match(text)
+    if opening is None:
+        return False
+    close = _SCRIPT_END_ANY.search(text, opening.end())
+    return close is not None and _SCRIPT_END_LAST.fullmatch(text, close.start()) is not None
 
 
 def _soup(text: str) -> BeautifulSoup:

@@ -101,3 +101,16 @@ def test_a_crashing_rule_becomes_sl002_and_others_still_run(monkeypatch):
         ("SL002", "rule XX001 crashed on this file: ValueError: kaput"),
         ("FM001", "duplicate key `title` (first defined on line 2)"),
     ]
+
+
+def test_html_fragments_skipped_unparsed_only_when_nothing_in_them_is_visible():
+    def seen(body: str) -> tuple[list[str], list[str]]:
+        doc = Document("a.md", "---\ntitle: x\n---\n\n" + body)
+        return [block.text for block in doc.html.blocks], [image.url for image in doc.html.images]
+
+    assert seen('<script type="application/ld+json">\n{"@type": "Thing"}\n</script>\n') == ([], [])
+    assert seen("<!-- a note -->\n") == ([], [])
+    # html.parser ends a script at `</ script>`: what follows is visible
+    assert seen("<script>x</ script><p>shown</p></script>\n") == (["shown"], [])
+    assert seen('<script type="x">a</script><p>after</p>\n') == (["after"], [])
+    assert seen('<!-- a --> <img src="a.png" alt="x"> <!-- b -->\n') == ([], ["a.png"])
