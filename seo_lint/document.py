@@ -285,7 +285,10 @@ class Document:
         for block in self.blocks:
             runs: list[markdown.TextRun] = []
             for run in block.runs:
-                runs.extend(_cut(run, cuts))
+                if run.exact and "://" not in run.text and not cuts.meets(run.start, run.end):
+                    runs.append(run)  # most runs: nothing to cut
+                else:
+                    runs.extend(_cut(run, cuts))
             if runs:
                 result.append(Block(block.kind, block.start, block.end, runs, block.level, block.anchor))
         return result
@@ -351,6 +354,15 @@ class _Cuts:
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
         self.disjoint = all(a[1] <= b[0] for a, b in pairwise(spans))
+
+    def meets(self, start: int, end: int) -> bool:
+        """Whether some span overlaps [start, end)."""
+        if not self.spans:
+            return False
+        if not self.disjoint:
+            return bool(self.overlapping(start, end))
+        first = bisect.bisect_right(self.ends, start)
+        return first < len(self.starts) and self.starts[first] < end
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
         if not self.disjoint:  # never from the Liquid scanner; kept exact all the same
