@@ -61,9 +61,15 @@ class Block:
     level: int = 0  # heading level, list nesting depth otherwise
     anchor: str | None = None  # a heading's explicit {#id}
 
+    #: `text`, kept with the number of runs it was joined from (runs are only ever appended).
+    _joined: tuple[int, str] | None = field(default=None, init=False, repr=False, compare=False)
+
     @property
     def text(self) -> str:
-        return "".join(run.text for run in self.runs)
+        joined = self._joined
+        if joined is None or joined[0] != len(self.runs):  # rules read it hundreds of times a post
+            joined = self._joined = (len(self.runs), "".join([run.text for run in self.runs]))
+        return joined[1]
 
     def offset(self, index: int) -> int:
         """Source offset of character `index` of `text`."""
