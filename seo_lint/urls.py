@@ -127,7 +127,7 @@ class Param:
     @property
     def name(self) -> str:
         """The key as a server reads it (percent-decoded, `+` as space)."""
-        return unquote_plus(self.key)
+        return unquote_plus(self.key) if "%" in self.key or "+" in self.key else self.key
 
     @property
     def decoded_value(self) -> str | None:
@@ -184,10 +184,11 @@ def repeated_keys(params: Sequence[Param]) -> list[list[Param]]:
     by_name: dict[str, list[Param]] = {}
     repeat_at: dict[str, int] = {}
     for param in params:
-        occurrences = by_name.setdefault(param.name, [])
+        name = param.name
+        occurrences = by_name.setdefault(name, [])
         occurrences.append(param)
         if len(occurrences) == 2:
-            repeat_at[param.name] = param.start
+            repeat_at[name] = param.start
     return [by_name[name] for name in sorted(repeat_at, key=repeat_at.__getitem__)]
 
 
