@@ -88,18 +88,16 @@ def _value_word_leaked(haystack: str, start: int, end: int) -> bool:
     return bool(before and near.match(before)) or bool(after and near.match(after))
 
 
-# Every placeholder pattern above contains one of these (a necessary condition, found fast:
-# each regex starts with a literal or a character set, unlike _PLACEHOLDER's lookbehinds).
-_PLACEHOLDER_CHARS = re.compile("[〇○◯●×△{]")
-_PLACEHOLDER_WORDS = re.compile(r"XX|TODO|FIXME|TBD|NaN|undefined|null|---|を(?:入力|挿入|記入|追加)|【\s*ここ[にへ]")
-_PLACEHOLDER_BRACKET = re.compile(r"\[\s*(?i:insert|add|your|enter|placeholder|ここに|ここへ|object)")
-
-
-def _may_hold_placeholder(text: str) -> bool:
-    if _PLACEHOLDER_CHARS.search(text) or _PLACEHOLDER_WORDS.search(text) or _PLACEHOLDER_BRACKET.search(text):
-        return True
-    lower = text.lower()
-    return "lorem" in lower or "dolor" in lower
+# Every placeholder pattern above contains one of these (a necessary condition, found in one
+# pass). Each alternative starts with a literal character, so the regex engine scans for
+# those characters in C; `[Ll]orem` is written `L…|l…` for that reason (and no other
+# character lower-cases to an ASCII l, o, r, e, m or d).
+_MAY_HOLD_PLACEHOLDER = re.compile(
+    "〇|○|◯|●|×|△|\\{"
+    r"|XX|TODO|FIXME|TBD|NaN|undefined|null|---|を(?:入力|挿入|記入|追加)|【\s*ここ[にへ]"
+    r"|\[\s*(?i:insert|add|your|enter|placeholder|ここに|ここへ|object)"
+    r"|L[Oo][Rr][Ee][Mm]|l[Oo][Rr][Ee][Mm]|D[Oo][Ll][Oo][Rr]|d[Oo][Ll][Oo][Rr]"
+)
 
 
 def _placeholders(haystack: str) -> Iterator[tuple[int, int]]:
@@ -159,10 +157,11 @@ def placeholder_text(doc: Document, opts: RuleOptions) -> Iterator[Violation]:
         if field is None:
             continue
         raw, base = field
-        found = list(_placeholders(raw)) + [(m.start(), m.end()) for m in _LIQUID_OUTPUT.finditer(raw)]
+        found = list(_placeholders(raw)) if _MAY_HOLD_PLACEHOLDER.search(raw) else []
+        found += [(m.start(), m.end()) for m in _LIQUID_OUTPUT.finditer(raw)]
         for start, end in sorted(found):
             yield Violation(base + start, base + end, f'placeholder "{raw[start:end]}" in the {key}')
-    for block in doc.prose_blocks if _may_hold_placeholder(doc.prose) else ():
+    for block in doc.prose_blocks if _MAY_HOLD_PLACEHOLDER.search(doc.prose) else ():
         body = block.text
         for start, end in _placeholders(body):
             first, last = _block_span(block, start, end)
@@ -294,6 +293,8 @@ _CAMEL = r"[a-z]{2,}[0-9]*[A-Z][A-Za-z0-9]*"
 _SNAKE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+"
 _KEBAB = r"[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}"
 _IDENTIFIER = re.compile(rf"(?<![A-Za-z0-9_@./#$:\\\-])(?:{_CAMEL}|{_SNAKE}|{_KEBAB})(?![A-Za-z0-9_@/\\(\-]|\.[A-Za-z])")
+#: In every camelCase identifier (snake_case and kebab-case ones have `_` or `-`).
+_CAMEL_HINT = re.compile("[a-z][0-9]*[A-Z]")
 #: English words that make a hyphenated compound (`state-of-the-art`, `end-to-end`).
 _FUNCTION_WORDS = frozenset(
     ("a", "an", "and", "at", "by", "for", "in", "it", "of", "on", "or", "out", "the", "to", "up", "with")
@@ -362,7 +363,10 @@ def identifier_in_prose(doc: Document, opts: IdentifierOptions) -> Iterator[Viol
         return
     allowed = set(opts.allow + opts.extend_allow)
     for block in doc.prose_blocks:
-        for match in _IDENTIFIER.finditer(block.text):
+        body = block.text
+        if "_" not in body and "-" not in body and not _CAMEL_HINT.search(body):
+            continue  # the identifier regex starts with a look-behind: scanning for it is slow
+        for match in _IDENTIFIER.finditer(body):
             token = match.group()
             kind = _identifier_kind(token)
             if token in allowed or kind is None:
@@ -537,7 +541,8 @@ def list_count_mismatch(doc: Document, opts: RuleOptions) -> Iterator[Violation]
     number, words, start, end = promise
     if len(normalized) == len(raw):
         words = raw[start:end].strip()  # as written (full-width digits, capitals)
-    for counts in (_numbered_groups(doc), _section_groups(doc), _list_groups(doc)):
+    for groups in (_numbered_groups, _section_groups, _list_groups):  # the first kind found decides
+        counts = groups(doc)
         if not counts:
             continue
         if any(count.size == number for count in counts):
@@ -585,10 +590,9 @@ def _unbalanced(raw: str) -> Iterator[tuple[int, str]]:
 
 
 def _ends_mid_sentence(doc: Document) -> Violation | None:
-    paragraphs = [b for b in doc.prose_blocks if b.kind == "paragraph" and b.level == 0]
-    if not paragraphs:
+    last = next((b for b in reversed(doc.prose_blocks) if b.kind == "paragraph" and b.level == 0), None)
+    if last is None:
         return None
-    last = paragraphs[-1]
     body = last.text.rstrip()
     raw = doc.source[last.start : last.end].rstrip()
     if not body or raw[-1:] in (")", ">", "}", "]"):
