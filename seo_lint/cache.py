@@ -1,14 +1,23 @@
 """The result cache: `.seo-lint-cache/` next to the config (or the site), one file per tool version.
 
-An entry is stored per file (by absolute path) with the hash of the file's bytes and the
-hash of everything that decides its findings: the resolved rules, severities and options,
-the document settings, the max file size. It is used only when both hashes match: content,
-never modification times (they lie in CI checkouts). The tool itself is part of the key: the
-version, the Python version and the size and modification time of every module of the
-package, so that upgrading or editing seo-lint starts a new cache.
+An entry is stored per file (by absolute path) with the hash of the file's bytes and a key of
+everything that decides its findings (`Resolver.input_key`: the command line and the bytes of
+the config files, of the schemas they name and of the generator's config). It is used only
+when both match. To know the bytes did not change without reading them, an entry also keeps
+the file's stat signature (size, mtime, ctime, inode, device), as git's index does: when the
+file's stat is exactly that, its content hash is taken as unchanged; when anything differs,
+the file is read and hashed. A signature is only recorded for a file whose mtime and ctime
+are older than `RACY_NS` before it was looked at, so that a write in the same clock tick as
+the one recorded cannot go unseen (git's "racily clean" entries); `touch -d` / `utime` cannot
+forge a ctime. The tool itself is part of the key: the version, the Python version, the size
+and modification time of every module of the package, and the modification times of the
+folders packages are installed in (a plugin's rules come from an installed distribution), so
+that upgrading or editing seo-lint starts a new cache.
 
-Format: one file, `cache.bin`: a JSON header (tool key, and per entry its key, hashes and
-payload size) on the first line, then the payloads. Payloads are a tagged JSON that can only
+Format: one file, `cache.bin`: a JSON header (tool key, and per entry its key, hashes, stat
+signature, expiry and payload size) on the first line, then the payloads. A file's result
+(`encode_record`) is plain JSON arrays, read back without an object hook; summaries are a
+tagged JSON that can only
 hold plain values, findings and summaries (see `encode`), so reading a cache file found in a
 repository cannot construct arbitrary objects. A missing, corrupt, foreign or unreadable cache
 is an empty cache; it is rebuilt by the next write. Writes are atomic (temporary file +
@@ -27,23 +36,28 @@ import os
 import sys
 import tempfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from seo_lint import __version__
 
+Blob = bytes | memoryview  # memoryview: a slice of the cache file as read
+
 DIRECTORY = ".seo-lint-cache"
 FILE = "cache.bin"
-FORMAT = 2
+FORMAT = 3
+#: A stat signature is recorded only for files last changed this long before they were looked at.
+RACY_NS = 2_000_000_000
 _README = "# Created by seo-lint: a cache of lint results, safe to delete.\n"
 _CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by seo-lint.\n"
 
 @cache
 def tool_key() -> str:
-    """seo-lint's version, the Python version, and a fingerprint of the installed package."""
-    from seo_lint import registry
+    """seo-lint's version, the Python version, and a fingerprint of the installed package and
+    of what is installed next to it (read from the file system: no rule is imported)."""
+    import sysconfig
 
     package = Path(__file__).parent
     parts = [__version__, sys.version.split()[0], str(FORMAT)]
@@ -53,8 +67,12 @@ def tool_key() -> str:
             if name.endswith((".py", ".json")):
                 info = os.stat(os.path.join(folder, name))
                 parts.append(f"{os.path.relpath(os.path.join(folder, name), package)}:{info.st_size}:{info.st_mtime_ns}")
-    parts += [f"{rule.code}:{rule.name}:{rule.module}" for rule in registry.all_rules()]
-    parts += sorted(registry.summarizers())
+    paths = sysconfig.get_paths()
+    for folder in sorted({paths["purelib"], paths["platlib"]}):
+        try:
+            parts.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
+        except OSError:
+            parts.append(f"{folder}:-")
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -132,8 +150,9 @@ def _unsqueeze(data: bytes | memoryview) -> bytes | memoryview:
     raise ValueError("bad summary value")
 
 
-def unpack_summary(blob: bytes | memoryview) -> Any:
-    """A Summary whose data decodes each value when a site rule reads it (see `LazyData`)."""
+def unpack_summary(blob: bytes | memoryview, load: Callable[[], Blob] | None = None) -> Any:
+    """A Summary whose data decodes each value when a site rule reads it (see `LazyData`).
+    With `load`, the blob is not kept: `load()` reads it again when a value is wanted."""
     from seo_lint.registry import Summary
 
     size = int.from_bytes(blob[:4], "big")
@@ -149,14 +168,15 @@ def unpack_summary(blob: bytes | memoryview) -> Any:
         position += size
     if position != len(blob):
         raise ValueError("bad summary")
-    return Summary(path, LazyData(blob, spans))  # type: ignore[arg-type]
+    return Summary(path, LazyData(blob if load is None else load, spans))  # type: ignore[arg-type]
 
 
 class LazyData(Mapping[str, Any]):
     """A summary's data, read-only, decoded key by key on first use; `forget` drops what was
-    decoded (the runner does between site rules, so that memory holds one rule's keys)."""
+    decoded (the runner does between site rules, so that memory holds one rule's keys). The
+    blob is the bytes themselves or a function that reads them (from a temporary file)."""
 
-    def __init__(self, blob: bytes | memoryview, spans: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, blob: Blob | Callable[[], Blob], spans: dict[str, tuple[int, int]]) -> None:
         self._blob = blob
         self._spans = spans
         self._decoded: dict[str, Any] = {}
@@ -166,7 +186,8 @@ class LazyData(Mapping[str, Any]):
             return self._decoded[key]
         except KeyError:
             start, end = self._spans[key]  # KeyError for a key that is not there, as a dict
-        value = self._decoded[key] = decode(_unsqueeze(self._blob[start:end]))
+        blob = self._blob() if callable(self._blob) else self._blob
+        value = self._decoded[key] = decode(_unsqueeze(blob[start:end]))
         return value
 
     def __iter__(self) -> Iterator[str]:
@@ -256,23 +277,41 @@ def hook(obj: dict[str, Any]) -> Any:
 
 
 _SEVERITIES: dict[str, Any] = {}
+_SAFETIES: dict[str, Any] = {}
 _FIELDS: list[str] = []
 
 
 def encode_findings(findings: list[Any]) -> list[Any]:
-    """Findings of one file as rows (the path is the file's): compact, fast to read back."""
+    """Findings of one file as rows of plain JSON values (the path is the file's)."""
     return [[f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.severity.value, f.message,
-             None if f.fix is None else _encode(f.fix), f.start, f.end] for f in findings]
+             None if f.fix is None else [[[e.start, e.end, e.replacement] for e in f.fix.edits],
+                                         f.fix.safety.value, f.fix.description],
+             f.start, f.end] for f in findings]
+
+
+def _decode_fix(value: Any) -> Any:
+    from seo_lint.findings import Edit, Fix
+
+    edits, safety, description = value
+    if not isinstance(edits, list) or not isinstance(description, str):
+        raise ValueError("bad fix")
+    built = []
+    for start, end, replacement in edits:
+        if not (isinstance(start, int) and isinstance(end, int) and isinstance(replacement, str)):
+            raise ValueError("bad edit")
+        built.append(Edit(start, end, replacement))
+    return Fix(tuple(built), _SAFETIES[safety], description)
 
 
 def decode_findings(path: str, rows: list[Any]) -> list[Any]:
     """Findings of one file from `encode_findings` rows. Built as `dataclasses.replace` and
     pickling do, by setting the fields of a new instance (a frozen dataclass's __init__ sets
     them one `object.__setattr__` at a time: 2.5 times slower, and 17,000 findings a run)."""
-    from seo_lint.findings import Finding, Fix, Severity
+    from seo_lint.findings import Finding, FixSafety, Severity
 
     if not _SEVERITIES:
         _SEVERITIES.update((s.value, s) for s in Severity)
+        _SAFETIES.update((s.value, s) for s in FixSafety)
         _FIELDS.extend(field.name for field in dataclasses.fields(Finding))
     severities = _SEVERITIES
     fields = _FIELDS
@@ -281,11 +320,11 @@ def decode_findings(path: str, rows: list[Any]) -> list[Any]:
     new = object.__new__
     found = []
     for row in rows:
-        fix = row[8]
-        if fix is not None and not isinstance(fix, Fix):  # the object hook made it
-            raise ValueError("bad fix")
         if len(row) != 11 or not isinstance(row[0], int):
             raise ValueError("bad finding")
+        fix = row[8]
+        if fix is not None:
+            fix = _decode_fix(fix)
         finding = new(Finding)
         finding.__dict__.update(zip(fields, (path, row[0], row[1], row[2], row[3], row[4], row[5],
                                              severities[row[6]], row[7], fix, row[9], row[10])))
@@ -293,10 +332,52 @@ def decode_findings(path: str, rows: list[Any]) -> list[Any]:
     return found
 
 
+@dataclasses.dataclass
+class Record:
+    """One file's own result: what the report and the site pass need, not its text."""
+
+    fixable: bool
+    line_count: int
+    lines: dict[int, str] | None  # the lines findings point at (None: the file has no text)
+    findings: list[Any]
+
+
+def encode_record(record: Record) -> bytes:
+    lines = None if record.lines is None else sorted(record.lines.items())
+    value = [record.fixable, record.line_count, lines, encode_findings(record.findings)]
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def decode_record(path: str, data: Blob) -> Record:
+    """The record `encode_record` wrote (plain JSON, no object hook); an error for anything else."""
+    fixable, line_count, lines, rows = json.loads(data.tobytes() if isinstance(data, memoryview) else data)
+    if not (isinstance(fixable, bool) and isinstance(line_count, int) and isinstance(rows, list)):
+        raise ValueError("bad record")
+    return Record(
+        fixable, line_count,
+        None if lines is None else {int(n): str(text) for n, text in lines},
+        decode_findings(path, rows),
+    )
+
+
+def stat_signature(path: str) -> tuple[str, bool]:
+    """(the file's stat signature, whether it may be recorded: not racily clean); ("", False)
+    when it cannot be read."""
+    import time
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return "", False
+    now = time.time_ns()
+    signature = f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}:{info.st_dev}"
+    return signature, max(info.st_mtime_ns, info.st_ctime_ns) < now - RACY_NS
+
+
 # --- the cache -------------------------------------------------------------------------------
 
-Blob = bytes | memoryview  # memoryview: a slice of the cache file as read
-Entry = tuple[str, str, Blob, Blob]  # (content digest, configuration fingerprint, payload, summary)
+Entry = tuple[str, str, Blob, Blob, str, float | None]
+"""(content digest, configuration key, payload, summary, stat signature or "", expiry or None)"""
 
 
 class Cache:
@@ -327,17 +408,26 @@ class Cache:
             store.dirty = True  # replace it, even when nothing new is added
         return store
 
-    def get(self, key: str, digest: str, config: str) -> tuple[Blob, Blob] | None:
-        """(payload, summary) stored for this file, when its bytes and configuration are the same."""
+    def get(self, key: str, digest: str, config: str) -> Entry | None:
+        """The entry stored for this file, when its bytes and configuration are the same."""
         self.used.add(key)
         entry = self.entries.get(key)
         if entry is None or entry[0] != digest or entry[1] != config:
             return None
-        return entry[2], entry[3]
+        return entry
 
-    def put(self, key: str, digest: str, config: str, payload: Blob, summary: Blob = b"") -> None:
+    def unchanged(self, key: str, signature: str, config: str) -> Entry | None:
+        """The entry of this file when its stat signature is the one recorded (no need to read it)."""
+        entry = self.entries.get(key)
+        if entry is None or not signature or entry[4] != signature or entry[1] != config:
+            return None
         self.used.add(key)
-        entry = (digest, config, payload, summary)
+        return entry
+
+    def put(self, key: str, digest: str, config: str, payload: Blob, summary: Blob = b"", signature: str = "",
+            valid_until: float | None = None) -> None:
+        self.used.add(key)
+        entry = (digest, config, payload, summary, signature, valid_until)
         if self.entries.get(key) != entry:
             self.entries[key] = entry
             self.dirty = True
@@ -347,8 +437,9 @@ class Cache:
         return entry[2] if entry is not None and entry[0] == digest else None
 
     def put_extra(self, key: str, digest: str, payload: bytes) -> None:
-        if self.extra.get(key) != (digest, "", payload, b""):
-            self.extra[key] = (digest, "", payload, b"")
+        entry = (digest, "", payload, b"", "", None)
+        if self.extra.get(key) != entry:
+            self.extra[key] = entry
             self.dirty = True
 
     def save(self) -> None:
@@ -387,14 +478,14 @@ def _write_index(data: dict[str, Any], out: BinaryIO) -> None:
     crc = 0
     for table in ("entries", "extra"):
         rows = []
-        for key, (digest, config, payload, summary) in data[table].items():
-            rows.append([key, digest, config, len(payload), len(summary)])
+        for key, (digest, config, payload, summary, signature, valid_until) in data[table].items():
+            rows.append([key, digest, config, len(payload), len(summary), signature, valid_until])
             crc = zlib.crc32(summary, zlib.crc32(payload, crc))
         header[table] = rows
     header["crc32"] = crc  # a damaged file is ignored, not half read
     out.write(json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
     for table in ("entries", "extra"):
-        for _, _, payload, summary in data[table].values():
+        for _, _, payload, summary, _, _ in data[table].values():
             out.write(payload)
             out.write(summary)
 
@@ -412,12 +503,13 @@ def _read_index(raw: bytes) -> dict[str, Any]:
         if not isinstance(rows, list):
             raise TypeError("bad index")
         entries: dict[str, Entry] = {}
-        for key, digest, config, size, summary_size in rows:
+        for key, digest, config, size, summary_size, signature, valid_until in rows:
             end = position + size
             if not (isinstance(size, int) and isinstance(summary_size, int) and size >= 0 and summary_size >= 0
                     and end + summary_size <= len(raw)):
                 raise ValueError("bad index")
-            entries[key] = (digest, config, view[position:end], view[end : end + summary_size])
+            entries[key] = (digest, config, view[position:end], view[end : end + summary_size], signature,
+                            valid_until)
             position = end + summary_size
         header[table] = entries
     if position != len(raw):
@@ -427,8 +519,9 @@ def _read_index(raw: bytes) -> dict[str, Any]:
 
 def _is_entry(key: object, value: object) -> bool:
     return (
-        isinstance(key, str) and isinstance(value, tuple) and len(value) == 4
+        isinstance(key, str) and isinstance(value, tuple) and len(value) == 6
         and isinstance(value[0], str) and isinstance(value[1], str)
         and isinstance(value[2], (bytes, memoryview)) and isinstance(value[3], (bytes, memoryview))
+        and isinstance(value[4], str) and (value[5] is None or isinstance(value[5], (int, float)))
     )
 

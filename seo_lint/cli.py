@@ -10,18 +10,21 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from seo_lint import __version__, registry, reporters
+from seo_lint import __version__, reporters
 from seo_lint.config import FAIL_ON, CliOptions, Resolver
 from seo_lint.discover import STDIN, UsageError
 from seo_lint.findings import Severity
 from seo_lint.reporters import ReportContext
 from seo_lint.runner import Outcome, Request, Runner
+
+if TYPE_CHECKING:
+    from seo_lint.registry import Rule
 
 FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit")
 
@@ -135,6 +138,8 @@ def _init(folder: Path) -> tuple[Path, str]:
 
 
 def _list_rules(out: TextIO) -> None:
+    from seo_lint import registry
+
     rows = [(r.code, r.name, r.severity.value, r.fix.value, r.summary) for r in registry.all_rules()]
     header = ("CODE", "NAME", "SEVERITY", "FIX", "SUMMARY")
     if out.isatty():
@@ -153,6 +158,8 @@ def _list_rules(out: TextIO) -> None:
 
 
 def _explain(identifier: str) -> int:
+    from seo_lint import registry
+
     rule = registry.get(identifier)
     if rule is None:
         raise UsageError(f'unknown rule "{identifier}" (see seo-lint --list-rules)')
@@ -297,7 +304,8 @@ def _write_bytes(data: bytes) -> None:
 
 
 def exit_code(outcome: Outcome, fail_on: str, exit_zero: bool, diff: bool) -> int:
-    if outcome.errors or any(f.code == "SL002" for f in outcome.findings):
+    counts, crashed = outcome.totals()
+    if outcome.errors or crashed:
         return 2
     if exit_zero:
         return 0
@@ -306,7 +314,7 @@ def exit_code(outcome: Outcome, fail_on: str, exit_zero: bool, diff: bool) -> in
     if fail_on == "never":
         return 0
     threshold = Severity(fail_on).rank
-    return 1 if any(f.severity.rank >= threshold for f in outcome.findings) else 0
+    return 1 if any(count and severity.rank >= threshold for severity, count in counts.items()) else 0
 
 
 def _print_diffs(outcome: Outcome, quiet: bool) -> None:
@@ -322,9 +330,32 @@ def _print_diffs(outcome: Outcome, quiet: bool) -> None:
         click.echo("No fixes to apply.", err=True)
 
 
+class _Rules(Mapping[str, "Rule"]):
+    """Every rule by code, imported when a reporter first asks (concise never does)."""
+
+    def __init__(self) -> None:
+        self._rules: dict[str, Rule] | None = None
+
+    def _all(self) -> dict[str, Rule]:
+        if self._rules is None:
+            from seo_lint import registry
+
+            self._rules = {rule.code: rule for rule in registry.all_rules()}
+        return self._rules
+
+    def __getitem__(self, code: str) -> Rule:
+        return self._all()[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
 def _report(outcome: Outcome, name: str, opts: dict[str, Any], to_stderr: bool) -> None:
     context = ReportContext(
-        rules={rule.code: rule for rule in registry.all_rules()},
+        rules=_Rules(),
         sources=outcome.sources,
         color=_use_color(opts["color"], opts["output_file"]),
         files_checked=outcome.files,

@@ -15,6 +15,7 @@ is valid.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -431,6 +432,50 @@ def load_chain(path: Path) -> Chain:
     return Chain(Path(os.path.abspath(path)), layers)
 
 
+def _file_hash(path: Path) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return "-"
+
+
+def _config_inputs(path: Path) -> list[str]:
+    """`path:hash` of a config file, the files it extends and the schema files they name."""
+    parts: list[str] = []
+    seen: set[Path] = set()
+    current: Path | None = Path(os.path.abspath(path))
+    while current is not None and current not in seen:
+        seen.add(current)
+        parts.append(f"{current}:{_file_hash(current)}")
+        try:
+            table = _read_table(current) or {}
+        except ConfigError:
+            break
+        for schema in sorted(_schema_paths(table)):
+            parts.append(f"{schema}:{_file_hash(Path(os.path.abspath(current.parent / schema)))}")
+        target = table.get("extend")
+        current = Path(os.path.abspath(current.parent / target)) if isinstance(target, str) else None
+    return parts
+
+
+def _schema_paths(value: Any) -> set[str]:
+    """Every string under a `schema` key (a path, or a table of glob = path), at any depth."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "schema":
+                if isinstance(item, str):
+                    found.add(item)
+                elif isinstance(item, dict):
+                    found.update(v for v in item.values() if isinstance(v, str))
+            found |= _schema_paths(item)
+    elif isinstance(value, list):
+        for item in value:
+            found |= _schema_paths(item)
+    return found
+
+
 # --- site detection -------------------------------------------------------------------------
 
 _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
@@ -523,6 +568,8 @@ class Resolver:
         self.cwd = Path(os.path.abspath(cwd or Path.cwd()))
         for flag, values in (("--select", self.cli.select), ("--extend-select", self.cli.extend_select),
                              ("--ignore", self.cli.ignore)):
+            if not values:
+                continue  # (resolving imports every rule)
             try:
                 registry.resolve(list(values or ()))
             except registry.UnknownRule as error:
@@ -536,7 +583,8 @@ class Resolver:
                 problem = "is not a file" if config.exists() else "does not exist"
                 raise UsageError(f'config file "{self.cli.config}" {problem}')
             self._fixed = load_chain(config)
-        self._chains: dict[Path, Chain | None] = {}
+        self._chains: dict[Path, Path | None] = {}
+        self._input_keys: dict[Path, str] = {}
         self._loaded: dict[Path, Chain] = {}
         self._site_roots: dict[Path, Path | None] = {}
         self._sites: dict[Path, tuple[str, dict[str, Any]]] = {}
@@ -552,13 +600,24 @@ class Resolver:
 
     def chain_for(self, folder: Path) -> Chain | None:
         """The closest config of `folder` (the --config file, or None when --isolated)."""
+        if self._fixed is not None:
+            return self._fixed
+        path = self.config_path(folder)
+        if path is None:
+            return None
+        if path not in self._loaded:
+            self._loaded[path] = load_chain(path)
+        return self._loaded[path]
+
+    def config_path(self, folder: Path) -> Path | None:
+        """Where the closest config of `folder` is (found, not loaded: no validation, no rule)."""
         if self.cli.isolated:
             return None
         if self._fixed is not None:
-            return self._fixed
+            return self._fixed.path
         folder = Path(os.path.abspath(folder))
         visited: list[Path] = []
-        found: Chain | None = None
+        found: Path | None = None
         current: Path | None = folder
         while current is not None:
             if current in self._chains:
@@ -573,17 +632,37 @@ class Resolver:
             self._chains[path] = found
         return found
 
-    def _config_in(self, folder: Path) -> Chain | None:
+    @staticmethod
+    def _config_in(folder: Path) -> Path | None:
         for name in CONFIG_FILES:
             path = folder / name
             if not path.is_file():
                 continue
             if name == "pyproject.toml" and _read_table(path) is None:
                 continue
-            if path not in self._loaded:
-                self._loaded[path] = load_chain(path)
-            return self._loaded[path]
+            return path
         return None
+
+    def input_key(self, folder: Path) -> str:
+        """A hash of everything the settings of the files in `folder` are resolved from: the
+        command line, the current folder, the bytes of the config file, of the files it extends
+        and of the schemas they name, the site root and the bytes of the generator's config.
+        Computed without validating anything or importing a rule (the result cache's key: a
+        config that does not resolve never had results cached under its key)."""
+        folder = Path(os.path.abspath(folder))
+        known = self._input_keys.get(folder)
+        if known is not None:
+            return known
+        config = self.config_path(folder)
+        root = self.site_root(folder)
+        parts = [str(self.cwd), repr(self.cli), str(config), str(root)]
+        if config is not None:
+            parts += _config_inputs(config)
+        if root is not None:
+            parts += [f"{name}:{_file_hash(root / name)}" for name in (*_JEKYLL_CONFIGS, *_HUGO_CONFIGS, "config.toml")]
+            parts.append(f"content:{(root / 'content').is_dir()}")
+        key = self._input_keys[folder] = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+        return key
 
     def root_chain(self) -> Chain | None:
         return self.chain_for(self.cwd)
@@ -624,8 +703,8 @@ class Resolver:
         folder = Path(os.path.abspath(path if path.is_dir() else path.parent))
         if folder in self._site_roots:
             return self._site_roots[folder]
-        chain = self.chain_for(folder)
-        limit = chain.path.parent if chain is not None else None
+        config = self.config_path(folder)
+        limit = config.parent if config is not None else None
         found: Path | None = None
         for candidate in (folder, *folder.parents):
             if detect_generator(candidate) is not None:

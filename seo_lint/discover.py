@@ -193,15 +193,17 @@ def _walk(root: Path, filter_for: FilterFor, seen: set[str], out: list[Path]) ->
         stack.extend(reversed(subfolders))
 
 
-def discover(paths: Sequence[str], filter_for: FilterFor = default_filter, cwd: Path | None = None) -> list[Path]:
+def discover(paths: Sequence[str], filter_for: FilterFor = default_filter, cwd: Path | None = None,
+             seen: set[str] | None = None) -> list[Path]:
     """The files to lint under `paths` (absolute, without duplicates, sorted).
 
     `-` (stdin) is not a file and is left to the caller. Raises UsageError for a path that
-    does not exist.
+    does not exist. `seen`: real paths of folders not to walk (already walked); the folders
+    this walk enters are added to it.
     """
     base = cwd or Path.cwd()
     found: list[Path] = []
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     for raw in paths:
         if raw == STDIN:
             continue

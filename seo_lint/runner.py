@@ -12,10 +12,11 @@ the files that were linted, filtered by their own selection, severity and inline
 suppressions (kept in each summary, so no file is read twice). When no file of a site
 changed, the site rules' findings come from the cache too.
 
-Memory stays flat: a file's text is dropped after its pass; only its findings, its summary
-and the text of the lines its findings point at are kept (what reporters show), so
-`Outcome.sources` holds, for each file with findings, a text whose lines are those lines
-(the others are empty).
+Memory stays flat: a file's text is dropped after its pass; its findings and the text of the
+lines they point at (what reporters show) are encoded at once as a `cache.Record`, kept in
+the cache or, without one, in a temporary file, with its packed summary; `Outcome.findings`
+decodes them file by file, in report order, each time a reporter reads them. A cached run
+reads no file whose stat is the one recorded, and imports no rule unless something changed.
 """
 
 from __future__ import annotations
@@ -25,21 +26,24 @@ import gc
 import hashlib
 import json
 import os
+import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from seo_lint import cache as caching
-from seo_lint import fix, pool, registry, suppress
-from seo_lint.config import FileSettings, Resolver, display
+from seo_lint import fix
+from seo_lint.config import Resolver, display
 from seo_lint.discover import STDIN, discover
-from seo_lint.document import Document, DocumentSettings
-from seo_lint.findings import Finding
-from seo_lint.lint import ActiveRule, check_site, lint_document, summarize
-from seo_lint.load import document_from_bytes, too_large, unreadable
-from seo_lint.registry import Site, Summary, summarizer
+from seo_lint.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from seo_lint.config import FileSettings
+    from seo_lint.document import Document, DocumentSettings
+    from seo_lint.lint import ActiveRule
+    from seo_lint.registry import Summary
 
 #: Fewer files than this are linted in this process (a pool costs more than it saves).
 POOL_MIN_FILES = 64
@@ -47,15 +51,30 @@ POOL_MIN_FILES = 64
 SUPPRESSIONS = "suppressions"
 
 
-@summarizer(SUPPRESSIONS)
 def suppressions_summary(doc: Document) -> tuple[tuple[str, tuple[str, ...] | None, int, int], ...]:
     """The file's inline directives as (kind, codes or None for all, line, column)."""
+    from seo_lint import suppress
+
     if "seo-lint" not in doc.source or (doc.load_problem is not None and not doc.load_problem.lintable):
         return ()
     return tuple(
         (d.kind, tuple(sorted(d.codes)) if d.codes is not None else None, d.line, doc.position(d.start)[1])
         for d in suppress.parse(doc).directives
     )
+
+
+_KERNEL: list[bool] = []
+
+
+def kernel() -> None:
+    """Import the linting kernel and every rule, once: a run that finds nothing changed never
+    does (the cache answers without them). Registers this module's summarizer."""
+    if not _KERNEL:
+        from seo_lint import registry
+
+        registry.summarizer(SUPPRESSIONS)(suppressions_summary)
+        registry.load()
+        _KERNEL.append(True)
 
 
 @dataclass(frozen=True)
@@ -105,6 +124,10 @@ class FileResult:
 
 
 def lint_bytes(data: bytes, config: FileConfig, want_summary: bool | None = None) -> FileResult:
+    from seo_lint.lint import lint_document, summarize
+    from seo_lint.load import document_from_bytes
+
+    kernel()
     doc = document_from_bytes(config.display, data, config.settings, max_size=config.max_size)
     findings = lint_document(doc, config.rules)
     summary = summarize(doc) if (config.summarize if want_summary is None else want_summary) else None
@@ -119,6 +142,8 @@ def _read(path: str, max_size: int | None = None) -> bytes | str:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if max_size is not None and size > max_size:
+                from seo_lint.load import too_large
+
                 return too_large(size, max_size)
             return handle.read()
     except OSError as error:
@@ -129,6 +154,10 @@ def lint_path(path: str, config: FileConfig) -> FileResult:
     """Read `path` once and lint it. An unreadable file becomes a FILE002 finding."""
     data = _read(path, config.max_size)
     if isinstance(data, str):
+        from seo_lint.lint import lint_document, summarize
+        from seo_lint.load import unreadable
+
+        kernel()
         doc = unreadable(config.display, data, config.settings)
         summary = summarize(doc) if config.summarize else None
         return FileResult(config.display, lint_document(doc, config.rules), summary, None)
@@ -141,6 +170,10 @@ def summarize_path(path: str, config: FileConfig) -> Summary:
 
 
 def _summarize_path(path: str, config: FileConfig) -> tuple[Summary, str | None]:
+    from seo_lint.lint import summarize
+    from seo_lint.load import document_from_bytes, unreadable
+
+    kernel()
     data = _read(path, config.max_size)
     if isinstance(data, str):
         return summarize(unreadable(config.display, data, config.settings)), None
@@ -168,7 +201,6 @@ class FileWork:
     error: str | None = None
     #: The summary, packed (`cache.pack_summary`): small to send back and to keep.
     summary_blob: bytes | None = None
-    directives: tuple[Any, ...] | None = None
 
 
 def has_fixes(result: FileResult, unsafe: bool) -> bool:
@@ -205,7 +237,6 @@ def lint_file(path: str, config: FileConfig, mode: Mode) -> FileWork:
             work.summary_blob = caching.pack_summary(summary)
         except ValueError:
             return work  # a value the cache cannot hold (a plugin's summary): kept as it is
-        work.directives = tuple(summary.data.get(SUPPRESSIONS, ()))
         work.result.summary = None
     return work
 
@@ -223,11 +254,6 @@ def _summary_task(
         return caching.pack_summary(summary), digest
     except ValueError:
         return summary, digest
-
-
-def _digest(file: tuple[str, int]) -> str | None:
-    data = _read(*file)
-    return None if isinstance(data, str) else fix.digest(data)
 
 
 def _warm_up() -> None:
@@ -252,21 +278,6 @@ class Request:
     diff: bool = False
 
 
-@dataclass
-class Outcome:
-    findings: list[Finding] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)
-    files: int = 0
-    #: Every path checked, as reported, in order.
-    paths: list[str] = field(default_factory=list)
-    fixed: int = 0
-    #: One-line problems of the tool itself (a fix that could not be written): exit 2.
-    errors: list[str] = field(default_factory=list)
-    diffs: list[str] = field(default_factory=list)
-    #: Under --fix with stdin: the (fixed) bytes to print (the input as it was when not fixed).
-    stdin_output: bytes | None = None
-
-
 class Progress(Protocol):
     """Told how many files will be linted, then of each one done (a progress bar)."""
 
@@ -277,35 +288,175 @@ class Progress(Protocol):
     def stop(self) -> None: ...
 
 
-@dataclass
+#: Where an encoded record or summary is: in memory (the cache holds it) or in the spill file.
+Stored = bytes | memoryview | tuple[int, int]
+
+
+class Spill:
+    """Records of a run without a cache, in a temporary file: memory holds their offsets."""
+
+    def __init__(self) -> None:
+        self._file: BinaryIO | None = None
+        self._end = 0
+
+    def put(self, data: bytes) -> tuple[int, int]:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="seo-lint-")  # noqa: SIM115 - closed by close()
+        self._file.seek(self._end)
+        self._file.write(data)
+        start, self._end = self._end, self._end + len(data)
+        return start, len(data)
+
+    def get(self, where: tuple[int, int]) -> bytes:
+        assert self._file is not None
+        self._file.seek(where[0])
+        return self._file.read(where[1])
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+@dataclass(eq=False)
 class _Item:
     path: Path  # absolute (for stdin: where the file would be, for config lookup)
-    config: FileConfig
-    result: FileResult = field(default_factory=lambda: FileResult("", [], None, None))
-    #: The summary as stored in the cache: decoded only when the site rules run.
-    summary_blob: caching.Blob | None = None
-    #: Its inline directives, stored apart (site findings are filtered by them).
-    directives: tuple[Any, ...] | None = None
-    cache_key: str = ""  # the configuration part of its cache key
-    #: Its own findings, before the site pass added (or dropped) any: what the cache keeps.
-    file_findings: list[Finding] | None = None
+    shown: str  # as reported
     discovered: bool = True  # a file found on disk (not stdin)
+    config: FileConfig | None = None  # resolved when needed (a cached file never needs it)
+    cache_key: str = ""  # the configuration part of its cache key
+    digest: str | None = None
+    signature: str = ""  # the stat signature to record with its result ("" none)
+    valid_until: float | None = None
+    record: Stored | None = None  # `cache.Record`, encoded
+    decoded: caching.Record | None = None  # the record, decoded by the cache lookup: until it is read
+    summary_blob: Stored | None = None  # packed summary
+    summary: Summary | None = None  # a summary the cache cannot hold (a plugin's)
+    site: list[Finding] = field(default_factory=list)  # its site findings, as reported
+    #: (line, column) of its SL001 "suppresses nothing" findings that a site finding proved wrong.
+    dropped: set[tuple[int, int]] = field(default_factory=set)
+    text: str | None = None  # stdin's text (it cannot be read again)
 
-    def summary(self) -> Summary | None:
-        if self.result.summary is None and self.summary_blob is not None:
-            self.result.summary = _load_summary(self.summary_blob)
-        return self.result.summary
 
-    def suppressions(self) -> tuple[Any, ...]:
-        if self.directives is not None:
-            return self.directives
-        summary = self.summary()
-        return tuple(summary.data.get(SUPPRESSIONS, ())) if summary is not None else ()
+def _report_source(findings: Sequence[Finding], record: caching.Record) -> str | None:
+    """A text with the lines this file's findings point at (other lines empty)."""
+    if not findings or record.lines is None:
+        return None
+    wanted = {f.line for f in findings if 1 <= f.line <= record.line_count}
+    if not wanted:
+        return ""
+    parts = [""] * max(wanted)
+    for line in wanted:
+        parts[line - 1] = record.lines.get(line, "")
+    return "\n".join(parts)
 
 
-def _load_summary(blob: caching.Blob) -> Summary | None:
+class Findings:
+    """The run's findings in report order (path, line, column, code, message), decoded file by
+    file each time they are iterated: memory holds one file's. After a complete iteration,
+    `totals` counts them by severity."""
+
+    def __init__(self, runner: Runner, items: list[_Item]) -> None:
+        self._runner = runner
+        self._groups: dict[str, list[_Item]] = {}
+        for item in sorted(items, key=lambda i: i.shown):
+            self._groups.setdefault(item.shown, []).append(item)
+        self._last: tuple[str, list[Finding], str | None] | None = None
+        self.totals: dict[Severity, int] | None = None
+        self.crashed = False  # an SL002 finding: a rule crashed
+
+    def __iter__(self) -> Iterator[Finding]:
+        counts = dict.fromkeys(Severity, 0)
+        crashed = False
+        for path in self._groups:
+            findings, _ = self._file(path)
+            for finding in findings:
+                counts[finding.severity] += 1
+                crashed = crashed or finding.code == "SL002"
+            yield from findings
+        self.totals, self.crashed = counts, crashed
+
+    def count(self) -> dict[Severity, int]:
+        if self.totals is None:
+            for _ in self:
+                pass
+        assert self.totals is not None
+        return self.totals
+
+    def source(self, path: str) -> str | None:
+        return self._file(path)[1] if path in self._groups else None
+
+    def _file(self, path: str) -> tuple[list[Finding], str | None]:
+        if self._last is not None and self._last[0] == path:
+            return self._last[1], self._last[2]
+        findings: list[Finding] = []
+        source: str | None = None
+        group = self._groups[path]
+        for item in group:
+            record = self._runner.record(item)
+            own = record.findings
+            if item.dropped:
+                own = [f for f in own if not (f.code == "SL001" and (f.line, f.column) in item.dropped
+                                              and f.message.endswith("suppresses nothing"))]
+            mine = own + item.site if item.site else own
+            if item.site:
+                mine.sort(key=Finding.sort_key)
+            findings += mine
+            source = _report_source(mine, record)
+        if len(group) > 1:
+            findings.sort(key=Finding.sort_key)
+        self._last = (path, findings, source)
+        return findings, source
+
+
+class Sources(Mapping[str, str]):
+    """path → the text reporters show for it (see `_report_source`), decoded when asked."""
+
+    def __init__(self, findings: Findings) -> None:
+        self._findings = findings
+
+    def __getitem__(self, path: str) -> str:
+        source = self._findings.source(path)
+        if source is None:
+            raise KeyError(path)
+        return source
+
+    def __iter__(self) -> Iterator[str]:
+        return (path for path in self._findings._groups if self._findings.source(path) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+@dataclass
+class Outcome:
+    findings: Findings | list[Finding] = field(default_factory=list)
+    sources: Mapping[str, str] = field(default_factory=dict)
+    files: int = 0
+    #: Every path checked, as reported, in order.
+    paths: list[str] = field(default_factory=list)
+    fixed: int = 0
+    #: One-line problems of the tool itself (a fix that could not be written): exit 2.
+    errors: list[str] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)
+    #: Under --fix with stdin: the (fixed) bytes to print (the input as it was when not fixed).
+    stdin_output: bytes | None = None
+
+    def totals(self) -> tuple[dict[Severity, int], bool]:
+        """(findings per severity, whether a rule crashed)."""
+        if isinstance(self.findings, Findings):
+            return self.findings.count(), self.findings.crashed
+        counts = dict.fromkeys(Severity, 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts, any(f.code == "SL002" for f in self.findings)
+
+
+def _load_summary(blob: caching.Blob, load: Callable[[], caching.Blob] | None = None) -> Summary | None:
+    from seo_lint.registry import Summary
+
     try:
-        summary = caching.unpack_summary(blob)
+        summary = caching.unpack_summary(blob, load)
     except Exception:  # noqa: BLE001 - a damaged entry: no summary (site rules cope)
         return None
     return summary if isinstance(summary, Summary) else None
@@ -322,6 +473,8 @@ class Runner:
         progress: Progress | None = None,
         pool_min_files: int | None = None,
     ) -> None:
+        from seo_lint import pool
+
         self.resolver = resolver
         self.cwd = resolver.cwd
         self.jobs = max(1, jobs if jobs is not None else pool.cpu_count())
@@ -331,22 +484,24 @@ class Runner:
         folder = cache_dir if cache_dir is not None else self.default_cache_dir() if use_cache else None
         if folder is not None:
             self.cache = caching.Cache.open(Path(os.path.abspath(self.cwd / folder)))
-        self._fingerprints: dict[tuple[int, int, int, bool], tuple[Any, str]] = {}
+        self.spill = Spill()
         self._summarize: dict[int, bool] = {}
         self._by_code: dict[int, dict[str, ActiveRule]] = {}
         self._keep: list[Any] = []
+        self._walked: set[str] = set()  # folders the discovery walked (the site walk skips them)
 
     def default_cache_dir(self) -> Path | None:
         """`.seo-lint-cache` in the folder of the config that governs the current folder, else in
         the site root (`_config.yml`, `hugo.toml`...); None for a loose folder of posts (no cache
         unless --cache-dir says where)."""
-        chain = self.resolver.root_chain()
-        if chain is not None:
-            return chain.path.parent / caching.DIRECTORY
+        config = self.resolver.config_path(self.cwd)
+        if config is not None:
+            return config.parent / caching.DIRECTORY
         root = self.resolver.site_root(self.cwd)
         return root / caching.DIRECTORY if root is not None else None
 
     def file_config(self, path: Path, shown: str | None = None) -> FileConfig:
+        kernel()
         resolved = self.resolver.resolve(path)
         summarize = self._summarize.get(id(resolved.rules))
         if summarize is None:  # the rules tuple is shared by every file with the same config
@@ -354,6 +509,14 @@ class Runner:
             self._keep.append(resolved.rules)  # its id stays unique while the run lasts
         return FileConfig(shown or display(path, self.cwd), resolved.settings, resolved.rules,
                           resolved.max_file_size, summarize)
+
+    def _config(self, item: _Item) -> FileConfig:
+        if item.config is None:
+            item.config = self.file_config(item.path, item.shown)
+        return item.config
+
+    def _key(self, path: Path, shown: str) -> str:
+        return f"{self.resolver.input_key(path.parent)}:{shown}"
 
     def run(self, request: Request) -> Outcome:
         # What exists before the run (modules, configuration) is never garbage: keep it out of
@@ -367,89 +530,126 @@ class Runner:
 
     def _run(self, request: Request) -> Outcome:
         outcome = Outcome()
-        items = [_Item(path, self.file_config(path))
-                 for path in discover(request.paths, self.resolver.filter_for, self.cwd)]
+        paths = discover(request.paths, self.resolver.filter_for, self.cwd, seen=self._walked)
+        items = [_Item(path, display(path, self.cwd)) for path in paths]
+        del paths
         self._lint_items(items, Mode(request.fix, request.unsafe_fixes, request.diff), outcome)
         if STDIN in request.paths:
             items.append(self._lint_stdin(request, outcome))
         outcome.files = len(items)
-        outcome.paths = [item.result.path for item in items]
+        outcome.paths = [item.shown for item in items]
         self._site_pass(items)
-        for item in items:
-            outcome.findings.extend(item.result.findings)
-            known = len(item.result.lines or ())
-            source = self._report_source(item)
-            if source is not None:
-                outcome.sources[item.result.path] = source
-            if self.cache is not None and item.cache_key and len(item.result.lines or ()) > known:
-                self._store(item)  # with the lines of its site findings: no reading next time
-        outcome.findings.sort(key=Finding.sort_key)
+        outcome.findings = Findings(self, items)
+        outcome.sources = Sources(outcome.findings)
         if self.cache is not None:
             self.cache.save()
         return outcome
 
+    # --- records ---
+
+    def _stored(self, data: bytes) -> Stored:
+        return data if self.cache is not None else self.spill.put(data)
+
+    def _bytes(self, stored: Stored) -> caching.Blob:
+        return self.spill.get(stored) if isinstance(stored, tuple) else stored
+
+    def record(self, item: _Item) -> caching.Record:
+        if item.decoded is not None:
+            record, item.decoded = item.decoded, None
+            return record
+        assert item.record is not None
+        return caching.decode_record(item.shown, self._bytes(item.record))
+
+    def summary(self, item: _Item) -> Summary | None:
+        if item.summary is not None:
+            return item.summary
+        stored = item.summary_blob
+        if stored is None:
+            return None
+        if isinstance(stored, tuple):
+            where = stored
+            return _load_summary(self.spill.get(where), lambda: self.spill.get(where))
+        return _load_summary(stored)
+
+    def _directives(self, item: _Item) -> tuple[Any, ...]:
+        summary = self.summary(item)
+        try:
+            return tuple(summary.data.get(SUPPRESSIONS, ())) if summary is not None else ()
+        except Exception:  # noqa: BLE001 - a damaged value
+            return ()
+
+    def _keep_work(self, item: _Item, work: FileWork) -> None:
+        """Encode a file's result at once (and cache it): only the encoded bytes are kept."""
+        result = work.result
+        item.digest, item.valid_until = result.digest, result.valid_until
+        if work.fixed and not work.diff:
+            item.signature = ""  # written: its stat is new
+        record = caching.Record(result.fixable, result.line_count, result.lines, result.findings)
+        data = caching.encode_record(record)
+        item.record = self._stored(data)
+        if work.summary_blob is not None:
+            item.summary_blob = self._stored(work.summary_blob)
+        else:
+            item.summary = result.summary
+        if self.cache is not None and item.summary is None:
+            self._store(item, data, work.summary_blob or b"")
+
+    def _store(self, item: _Item, data: caching.Blob, summary: caching.Blob) -> None:
+        assert self.cache is not None
+        if item.digest is None or not item.cache_key or not item.discovered:
+            return  # unreadable, or stdin: nothing to key it by
+        self.cache.put(str(item.path), item.digest, item.cache_key, data, summary, item.signature, item.valid_until)
+
     # --- per-file pass: cache, then the pool ---
 
-    def _config_key(self, config: FileConfig) -> str:
-        """Fingerprint of what decides a file's findings, from the shared parts of its config."""
-        key = (id(config.settings), id(config.rules), config.max_size, config.summarize)
-        known = self._fingerprints.get(key)
-        if known is None:
-            parts = (config.settings, config.rules, config.max_size, config.summarize)
-            known = self._fingerprints[key] = (parts, caching.fingerprint(parts))  # parts keep the ids alive
-        return f"{known[1]}:{config.display}"
-
     def _lint_items(self, items: list[_Item], mode: Mode, outcome: Outcome) -> None:
-        works: list[FileWork | None] = [None] * len(items)
         todo: list[int] = []
-        digests = self._digests([(str(item.path), item.config.max_size) for item in items])
-        for index, (item, digest) in enumerate(zip(items, digests)):
-            if self.cache is not None and digest is not None:
-                item.cache_key = self._config_key(item.config)
-                hit = self._cached_result(item, digest, mode)
-                if hit is not None:
-                    works[index] = FileWork(hit)
+        for index, item in enumerate(items):
+            if self.cache is not None:
+                item.cache_key = self._key(item.path, item.shown)
+                if self._cached(item, mode):
                     continue
             todo.append(index)
 
+        diffs: list[tuple[int, str]] = []
+        errors: list[tuple[int, str]] = []
+
         def done(position: int, work: FileWork) -> None:
-            index = todo[position]
-            works[index] = work
-            item = items[index]
-            item.result, item.summary_blob, item.directives = work.result, work.summary_blob, work.directives
-            if self.cache is not None:
-                self._store(item)
+            item = items[todo[position]]
+            self._keep_work(item, work)
+            if work.diff is not None:
+                diffs.append((position, work.diff))
+            outcome.fixed += work.fixed
+            if work.error is not None:
+                errors.append((position, work.error))
             if self.progress is not None:
                 self.progress.advance()
 
-        configs, tasks = self._tasks(items, todo)
-        self._map(_lint_task, (configs, mode), tasks, done)
-        for item, work in zip(items, works):
-            assert work is not None
-            item.result = work.result
-            if work.diff is not None:
-                outcome.diffs.append(work.diff)
-            outcome.fixed += work.fixed
-            if work.error is not None:
-                outcome.errors.append(work.error)
+        if todo:
+            configs, tasks = self._tasks([self._config(items[index]) for index in todo], [items[i].path for i in todo])
+            self._map(_lint_task, (configs, mode), tasks, done)
+        # Diffs and errors in discovery order, whatever order the processes finished in.
+        outcome.diffs += [diff for _, diff in sorted(diffs)]
+        outcome.errors += [error for _, error in sorted(errors)]
 
     @staticmethod
-    def _tasks(items: list[_Item], indices: list[int]) -> tuple[list[FileConfig], list[tuple[str, int]]]:
+    def _tasks(configs: list[FileConfig], paths: list[Path]) -> tuple[list[FileConfig], list[tuple[str, int]]]:
         """The configs (each once) and (path, config index) per file, for the workers."""
-        configs: list[FileConfig] = []
+        shared: list[FileConfig] = []
         seen: dict[int, int] = {}
         tasks = []
-        for index in indices:
-            config = items[index].config
+        for config, path in zip(configs, paths):
             position = seen.get(id(config))
             if position is None:
-                position = seen[id(config)] = len(configs)
-                configs.append(config)
-            tasks.append((str(items[index].path), position))
-        return configs, tasks
+                position = seen[id(config)] = len(shared)
+                shared.append(config)
+            tasks.append((str(path), position))
+        return shared, tasks
 
     def _map(self, func: Callable[[Any, Any], Any], shared: Any, tasks: list[Any],
              done: Callable[[int, Any], None]) -> None:
+        from seo_lint import pool
+
         jobs = self.jobs if len(tasks) >= self.pool_min_files else 1
         if self.progress is not None:
             self.progress.start(len(tasks))
@@ -464,86 +664,81 @@ class Runner:
 
     # --- the cache ---
 
-    def _digests(self, files: list[tuple[str, int]]) -> Iterator[str | None]:
-        """The content hash of each file (None: unreadable, or no cache), in order. (Threads
-        do not help: reading small files holds the GIL more than hashing releases it.)"""
-        if self.cache is None:
-            return iter([None] * len(files))
-        return map(_digest, files)
-
-    def _cached_result(self, item: _Item, digest: str, mode: Mode) -> FileResult | None:
+    def _cached(self, item: _Item, mode: Mode) -> bool:
+        """Take the file's result from the cache when its bytes are the ones cached: known from
+        its stat signature, else read and hashed."""
         assert self.cache is not None
-        stored = self.cache.get(str(item.path), digest, item.cache_key)
-        if stored is None:
-            return None
+        key = str(item.path)
+        signature, trusted = caching.stat_signature(key)
+        item.signature = signature if trusted else ""
+        entry = self.cache.unchanged(key, signature, item.cache_key)
+        if entry is None:
+            data = _read(key, self._config(item).max_size)
+            if isinstance(data, str):
+                return False  # unreadable or too large: reported by its pass
+            entry = self.cache.get(key, fix.digest(data), item.cache_key)
+            if entry is None:
+                return False
+            if trusted and entry[4] != signature:  # the same bytes: keep their stat this time
+                self.cache.put(key, entry[0], entry[1], entry[2], entry[3], signature, entry[5])
+        digest, _, payload, summary, _, valid_until = entry
+        if valid_until is not None and time.time() >= valid_until:
+            return False
         try:
-            kind, fixable, line_count, valid_until, lines, rows, directives = caching.decode(stored[0])
-            if kind != "lint" or (valid_until is not None and time.time() >= valid_until):
-                return None
-            findings = caching.decode_findings(item.config.display, rows)
-            lines = {int(n): text for n, text in lines}
+            record = caching.decode_record(item.shown, payload)
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
-            return None
-        if (mode.fix or mode.diff) and fixable and any(fix.eligible(f, mode.unsafe_fixes) for f in findings):
-            return None  # to be fixed: lint it again, with its text
-        item.summary_blob = stored[1] or None
-        item.directives = directives if stored[1] else None
-        return FileResult(item.config.display, findings, None, None, fixable, digest, lines, line_count, valid_until)
+            return False
+        if (mode.fix or mode.diff) and record.fixable and any(fix.eligible(f, mode.unsafe_fixes)
+                                                              for f in record.findings):
+            return False  # to be fixed: lint it again, with its text
+        item.digest, item.valid_until, item.record, item.decoded = digest, valid_until, payload, record
+        item.summary_blob = summary or None
+        return True
 
-    def _store(self, item: _Item) -> None:
-        """Put the file's result in the cache (again when the site pass added lines to it)."""
-        assert self.cache is not None
-        result = item.result
-        if result.digest is None or result.lines is None or item.path.name == STDIN:
-            return  # unreadable: nothing to key it by
-        try:
-            summary = item.summary_blob
-            directives = item.directives
-            if summary is None and result.summary is not None:
-                summary = caching.pack_summary(result.summary)
-                directives = tuple(result.summary.data.get(SUPPRESSIONS, ()))
-            findings = item.file_findings if item.file_findings is not None else result.findings
-            payload = ["lint", result.fixable, result.line_count, result.valid_until,
-                       sorted(result.lines.items()), caching.encode_findings(findings),
-                       None if directives is None else caching.to_json(directives)]
-            self.cache.put(str(item.path), result.digest, item.cache_key,
-                           json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass"), summary or b"")
-        except ValueError:
-            pass  # a value the cache cannot hold (a plugin's summary): lint it every time
-
-    def _summaries(
-        self, paths: list[Path], configs: list[FileConfig]
-    ) -> list[tuple[Summary | caching.Blob, str | None]]:
-        """Summaries (or their cached blobs) and digests of files that are not linted."""
-        found: list[tuple[Summary | caching.Blob, str | None] | None] = [None] * len(paths)
-        keys = [""] * len(paths)
+    def _summaries(self, others: list[_Item], cached: bool) -> None:
+        """Summaries (or their cached blobs) and digests of files; `cached`: files that are not
+        linted, whose cache entry is their summary."""
         todo: list[int] = []
-        for index, (path, config) in enumerate(zip(paths, configs)):
-            if self.cache is not None:
-                keys[index] = "summary:" + self._config_key(config)
-                data = _read(str(path), config.max_size)
-                if not isinstance(data, str):
-                    digest = fix.digest(data)
-                    stored = self.cache.get(str(path), digest, keys[index])
-                    if stored is not None and stored[1]:
-                        found[index] = (stored[1], digest)
-                        continue
+        signatures = [""] * len(others)
+        for index, item in enumerate(others):
+            if self.cache is not None and cached:
+                key = str(item.path)
+                signature, trusted = caching.stat_signature(key)
+                signatures[index] = signature if trusted else ""
+                entry = self.cache.unchanged(key, signature, item.cache_key)
+                if entry is None:
+                    data = _read(key, self._config(item).max_size)
+                    if not isinstance(data, str):
+                        entry = self.cache.get(key, fix.digest(data), item.cache_key)
+                if entry is not None and entry[3]:
+                    item.digest, item.summary_blob = entry[0], entry[3]
+                    if trusted and entry[4] != signature:
+                        self.cache.put(key, entry[0], entry[1], entry[2], entry[3], signature, entry[5])
+                    continue
             todo.append(index)
 
         def done(position: int, value: tuple[Summary | bytes, str | None]) -> None:
-            index = todo[position]
-            found[index] = value
+            item = others[todo[position]]
             summary, digest = value
-            if self.cache is not None and digest is not None and isinstance(summary, bytes):
-                self.cache.put(str(paths[index]), digest, keys[index], b"summary", summary)
+            if cached:
+                item.digest = digest
+            if isinstance(summary, bytes):
+                item.summary_blob = self._stored(summary)
+                if self.cache is not None and cached and digest is not None:
+                    self.cache.put(str(item.path), digest, item.cache_key, b"summary", summary,
+                                   signatures[todo[position]])
+            else:
+                item.summary = summary
 
-        shared_configs, tasks = self._tasks([_Item(p, c) for p, c in zip(paths, configs)], todo)
-        self._map(_summary_task, (shared_configs, Mode()), tasks, done)
-        return [value for value in found if value is not None]
+        if todo:
+            configs, tasks = self._tasks([self._config(others[i]) for i in todo], [others[i].path for i in todo])
+            self._map(_summary_task, (configs, Mode()), tasks, done)
 
     # --- stdin ---
 
     def _lint_stdin(self, request: Request, outcome: Outcome) -> _Item:
+        from seo_lint import registry
+
         name = request.stdin_filename or STDIN
         path = Path(os.path.abspath(self.cwd / name)) if request.stdin_filename else self.cwd / "-"
         shown = display(path, self.cwd) if request.stdin_filename else STDIN
@@ -564,41 +759,19 @@ class Runner:
                         result = fixed_result
             if request.fix and not request.diff:
                 outcome.stdin_output = text.encode("utf-8") if result.fixable and text is not None else data
+        item = _Item(path, shown, discovered=False, config=config, digest=result.digest, text=result.source)
+        item.cache_key = self._key(path, shown)
         if result.source is not None:
             result.lines, result.line_count = {}, result.source.count("\n") + 1
-        return _Item(path, config, result, discovered=False)  # keeps its text: stdin cannot be read again
-
-    # --- what reporters show ---
-
-    def _report_source(self, item: _Item) -> str | None:
-        """A text with the lines this file's findings point at (other lines empty)."""
-        result = item.result
-        if not result.findings or result.lines is None:
-            return None
-        wanted = {f.line for f in result.findings if 1 <= f.line <= result.line_count}
-        if any(line not in result.lines for line in wanted):  # site findings, on lines not kept
-            source = result.source if result.source is not None else self._reread(item)
-            if source is not None:
-                result.add_lines(source, wanted)
-        if not wanted:
-            return ""
-        parts = [""] * max(wanted)
-        for line in wanted:
-            parts[line - 1] = result.lines.get(line, "")
-        return "\n".join(parts)
-
-    @staticmethod
-    def _reread(item: _Item) -> str | None:
-        data = _read(str(item.path), item.config.max_size)
-        if isinstance(data, str) or fix.digest(data) != item.result.digest:
-            return None  # changed since it was linted: no source lines rather than wrong ones
-        return data.decode("utf-8", "replace")
+            result.add_lines(result.source, {finding.line for finding in result.findings})
+        item.record = caching.encode_record(caching.Record(result.fixable, result.line_count, result.lines,
+                                                           result.findings))
+        item.summary = result.summary
+        return item
 
     # --- site rules ---
 
     def _site_pass(self, items: list[_Item]) -> None:
-        if not any(r.scope == "site" for r in registry.all_rules()):
-            return
         groups: dict[Path | None, list[_Item]] = {}
         roots: dict[str, Path | None] = {}  # files found on disk share their folder's site root
         for item in items:
@@ -612,91 +785,116 @@ class Runner:
             groups.setdefault(root, []).append(item)
         linted_paths = {item.path for item in items}
         for root, group in sorted(groups.items(), key=lambda kv: str(kv[0])):
-            if any(item.config.summarize for item in group):
-                self._check_site(root, group, linted_paths)
+            self._check_site(root, group, linted_paths)
+        for item in items:
+            if item.site:
+                self._add_lines(item)
+
+    def _site_key(self, root_shown: str, group: list[_Item], others: list[_Item]) -> str:
+        parts = [root_shown]
+        parts += sorted(f"{i.shown}\0{i.digest}\0{i.cache_key}" for i in group)
+        parts += sorted(f"{o.shown}\0{o.digest}\0{o.cache_key}" for o in others)
+        return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
     def _check_site(self, root: Path | None, group: list[_Item], linted_paths: set[Path]) -> None:
-        by_path = {item.result.path: item for item in group}
+        others: list[_Item] = []
+        if root is not None:  # the rest of the site; folders the discovery walked are not walked again
+            walked = discover([str(root)], self.resolver.filter_for, self.cwd, seen=set(self._walked))
+            others = [_Item(p, display(p, self.cwd)) for p in walked if p not in linted_paths]
+        root_shown = display(root, self.cwd) if root is not None else "."
+        cache_at = str(root or self.cwd)
+        site_key = ""
+        for other in others:
+            other.cache_key = "summary:" + self._key(other.path, other.shown)
+        if self.cache is not None:
+            if others:
+                self._summaries(others, cached=True)
+            site_key = self._site_key(root_shown, group, others)
+            payload = self.cache.get_extra(cache_at, site_key)
+            if payload is not None and self._apply_cached(payload, group):
+                return
+        kernel()
+        if not any(self._config(item).summarize for item in group):
+            self._apply_and_store(cache_at, site_key, group, [])
+            return
         # Site rules are off for some files but they are still part of the site (rare:
         # per-file-ignores); their summaries cost a second read.
-        missing = [item for item in group if item.result.summary is None and item.summary_blob is None]
-        others: list[Path] = []
-        if root is not None:
-            others = [p for p in discover([str(root)], self.resolver.filter_for, self.cwd) if p not in linted_paths]
-        extra = self._summaries([item.path for item in missing] + others,
-                                [item.config for item in missing] + [self.file_config(p) for p in others])
-        for item, (value, _) in zip(missing, extra):
-            if isinstance(value, Summary):
-                item.result.summary = value
-            else:
-                item.summary_blob = value
+        missing = [item for item in group if item.summary is None and item.summary_blob is None]
+        if self.cache is None and others:
+            self._summaries(others, cached=True)
+        self._summaries(missing, cached=False)
+        found = self._run_site_rules(root, root_shown, group, others)
+        self._apply_and_store(cache_at, site_key, group, found)
+
+    def _run_site_rules(self, root: Path | None, root_shown: str, group: list[_Item],
+                        others: list[_Item]) -> list[Finding]:
+        from seo_lint.lint import check_site
+        from seo_lint.registry import Site
+
         rules: dict[str, ActiveRule] = {}
         for item in group:
-            for active in item.config.rules:
+            for active in self._config(item).rules:
                 if active.rule.scope == "site":
                     rules.setdefault(active.rule.code, active)
-        active_rules = sorted(rules.values(), key=lambda a: a.rule.code)
-        generator_config = self.resolver.site(root)[1]
-        root_shown = display(root, self.cwd) if root is not None else "."
-        site_key = ""
-        found: list[Finding] | None = None
-        if self.cache is not None:
-            parts = [root_shown, caching.fingerprint((active_rules, generator_config))]
-            parts += sorted(f"{i.result.path}\0{i.result.digest}\0{self._config_key(i.config)}" for i in group)
-            parts += sorted(f"{p}\0{d}" for p, (_, d) in zip(others, extra[len(missing):]))
-            site_key = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-            payload = self.cache.get_extra(str(root or self.cwd), site_key)
-            if payload is not None:
-                try:
-                    found = caching.decode(payload)
-                except Exception:  # noqa: BLE001
-                    found = None
-        if found is None:
-            summaries = [item.summary() for item in group]
-            summaries += [v if isinstance(v, Summary) else _load_summary(v) for v, _ in extra[len(missing):]]
-            site = Site(
-                sorted((s for s in summaries if s is not None), key=lambda s: s.path),
-                frozenset(by_path),
-                root_shown,
-                generator_config,
-            )
-            found = []
-            for active in active_rules:  # one rule at a time: memory holds the keys it reads
-                found += check_site(site, [active])
-                for summary in site.summaries:
-                    if isinstance(summary.data, caching.LazyData):
-                        summary.data.forget()
-            if self.cache is not None:
-                try:
-                    self.cache.put_extra(str(root or self.cwd), site_key, caching.encode(found))
-                except ValueError:
-                    pass
-        for item in group:
-            item.file_findings = list(item.result.findings)
-        changed: dict[int, _Item] = {}
+        summaries = [self.summary(item) for item in [*group, *others]]
+        site = Site(
+            sorted((s for s in summaries if s is not None), key=lambda s: s.path),
+            frozenset(item.shown for item in group),
+            root_shown,
+            self.resolver.site(root)[1],
+        )
+        found: list[Finding] = []
+        for active in sorted(rules.values(), key=lambda a: a.rule.code):  # one rule at a time: memory
+            found += check_site(site, [active])                           # holds the keys it reads
+            for summary in site.summaries:
+                if isinstance(summary.data, caching.LazyData):
+                    summary.data.forget()
+        return found
+
+    def _apply_and_store(self, cache_at: str, site_key: str, group: list[_Item], found: list[Finding]) -> None:
+        """Give each file its site findings, as its config and inline directives want them;
+        cache what each file got (so that a cached run needs neither rules nor directives)."""
+        by_path = {item.shown: item for item in group}
         for finding in found:
             owner = by_path.get(finding.path)
-            if owner is None:
-                continue
-            kept = self._site_finding(finding, owner, owner.suppressions())
-            if kept is not None:
-                owner.result.findings.append(kept)
-            changed[id(owner)] = owner
-        for item in changed.values():
-            item.result.findings.sort(key=Finding.sort_key)
+            if owner is not None:
+                kept = self._site_finding(finding, owner)
+                if kept is not None:
+                    owner.site.append(kept)
+        if self.cache is not None:
+            payload = [[item.shown, caching.encode_findings(item.site), sorted(item.dropped)]
+                       for item in group if item.site or item.dropped]
+            self.cache.put_extra(cache_at, site_key, json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
-    def _site_finding(self, finding: Finding, item: _Item, directives: tuple[Any, ...]) -> Finding | None:
+    @staticmethod
+    def _apply_cached(payload: caching.Blob, group: list[_Item]) -> bool:
+        by_path = {item.shown: item for item in group}
+        try:
+            rows = json.loads(payload.tobytes() if isinstance(payload, memoryview) else payload)
+            changes = [(by_path[path], caching.decode_findings(path, site), {(int(a), int(b)) for a, b in dropped})
+                       for path, site, dropped in rows]
+        except Exception:  # noqa: BLE001 - a damaged entry is a miss
+            return False
+        for item, site, dropped in changes:
+            item.site, item.dropped = site, dropped
+        return True
+
+    def _site_finding(self, finding: Finding, item: _Item) -> Finding | None:
         """The finding as this file's config and inline directives want it (None: dropped)."""
+        from seo_lint import suppress
+
         if finding.code != "SL002":
-            by_code = self._by_code.get(id(item.config.rules))
+            rules = self._config(item).rules
+            by_code = self._by_code.get(id(rules))
             if by_code is None:
-                by_code = self._by_code[id(item.config.rules)] = {a.rule.code: a for a in item.config.rules}
-                self._keep.append(item.config.rules)
+                by_code = self._by_code[id(rules)] = {a.rule.code: a for a in rules}
+                self._keep.append(rules)
             active = by_code.get(finding.code)
             if active is None:
                 return None
             if active.severity != finding.severity:
                 finding = dataclasses.replace(finding, severity=active.severity)
+        directives = self._directives(item)
         if not directives:
             return finding
         parsed = [suppress.Directive(kind, frozenset(codes) if codes is not None else None, 0, 0, line, "")
@@ -705,14 +903,44 @@ class Runner:
         if directive is None:
             return finding
         index = parsed.index(directive)
-        line, column = directives[index][2], directives[index][3]
         # The per-file pass did not know this directive would be used: drop its SL001.
-        item.result.findings = [
-            f for f in item.result.findings
-            if not (f.code == "SL001" and f.line == line and f.column == column
-                    and f.message.endswith("suppresses nothing"))
-        ]
+        item.dropped.add((directives[index][2], directives[index][3]))
         return None
+
+    # --- what reporters show ---
+
+    def _add_lines(self, item: _Item) -> None:
+        """Keep the lines site findings point at too (read again if needed; cached with the file)."""
+        if item.record is None:
+            return
+        record = self.record(item)
+        if record.lines is None:
+            return
+        wanted = {f.line for f in item.site if 1 <= f.line <= record.line_count and f.line not in record.lines}
+        if not wanted:
+            return
+        if item.text is not None:
+            source: str | None = item.text
+        else:
+            self._config(item)
+            source = self._reread(item)
+        if source is None:
+            return
+        parts = source.split("\n")
+        record.lines.update((n, parts[n - 1]) for n in wanted)
+        data = caching.encode_record(record)
+        item.record = self._stored(data)
+        if self.cache is not None and item.summary is None:
+            summary = item.summary_blob
+            self._store(item, data, b"" if summary is None else self._bytes(summary))
+
+    @staticmethod
+    def _reread(item: _Item) -> str | None:
+        assert item.config is not None
+        data = _read(str(item.path), item.config.max_size)
+        if isinstance(data, str) or fix.digest(data) != item.digest:
+            return None  # changed since it was linted: no source lines rather than wrong ones
+        return data.decode("utf-8", "replace")
 
 
 def run(request: Request, resolver: Resolver) -> Outcome:

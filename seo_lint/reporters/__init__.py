@@ -1,7 +1,9 @@
 """Reporters: each is a function `(findings, out, context) -> None`, registered by format name.
 
 Reporters never decide what to report (the runner does); they only render. Output is
-deterministic: findings arrive sorted by path, line, column, code.
+deterministic: findings arrive sorted by path, line, column, code. `findings` is an iterable
+that may be read more than once (the runner's decodes them file by file on each reading):
+reporters write as they read, or make a list when they must see them all first.
 
 Formats: `text` (grouped by file, source line and caret, summary), `concise`
 (`path:line:col: CODE message`), `json`, `jsonl`, `sarif` (SARIF 2.1.0 for GitHub code
@@ -10,12 +12,14 @@ scanning), `github` (workflow-command annotations, then the concise lines), `jun
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from seo_lint.findings import Finding
-from seo_lint.registry import Rule
+
+if TYPE_CHECKING:
+    from seo_lint.registry import Rule
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,7 @@ class ReportContext:
     paths: tuple[str, ...] = ()
 
 
-Reporter = Callable[[list[Finding], TextIO, ReportContext], None]
+Reporter = Callable[[Iterable[Finding], TextIO, ReportContext], None]
 REPORTERS: dict[str, Reporter] = {}
 
 

@@ -6,9 +6,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from seo_lint.findings import Finding, FixSafety, Severity
-from seo_lint.registry import Rule
+
+if TYPE_CHECKING:
+    from seo_lint.registry import Rule
 
 REPOSITORY = "https://github.com/seo-lint/seo-lint"
 RULE_PAGE = REPOSITORY + "/blob/main/rules/{code}.md"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 from seo_lint.findings import Finding
@@ -14,7 +15,7 @@ def concise_line(finding: Finding) -> str:
 
 
 @reporter("concise")
-def concise(findings: list[Finding], out: TextIO, context: ReportContext) -> None:
+def concise(findings: Iterable[Finding], out: TextIO, context: ReportContext) -> None:
     if context.statistics:
         out.writelines(
             row + "\n" for row in statistics_lines(statistics(findings, context.unsafe_fixes))

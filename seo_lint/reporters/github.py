@@ -8,6 +8,7 @@ has every finding. Columns are left out when a span covers more than one line.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 from seo_lint.findings import Finding, Severity
@@ -46,6 +47,6 @@ def annotation(finding: Finding) -> str:
 
 
 @reporter("github")
-def github(findings: list[Finding], out: TextIO, context: ReportContext) -> None:
+def github(findings: Iterable[Finding], out: TextIO, context: ReportContext) -> None:
     out.writelines(annotation(f) for f in findings)
     out.writelines(concise_line(f) for f in findings)

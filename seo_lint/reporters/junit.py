@@ -8,6 +8,7 @@ passing test case. Characters XML 1.0 cannot carry are written as visible escape
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from typing import TextIO
 
 from seo_lint.findings import Finding
@@ -49,7 +50,8 @@ def _suite(root: ET.Element, path: str, findings: list[Finding]) -> None:
 
 
 @reporter("junit")
-def junit(findings: list[Finding], out: TextIO, context: ReportContext) -> None:
+def junit(findings: Iterable[Finding], out: TextIO, context: ReportContext) -> None:
+    findings = list(findings)
     by_path: dict[str, list[Finding]] = {path: [] for path in context.paths}
     for finding in findings:
         by_path.setdefault(finding.path, []).append(finding)

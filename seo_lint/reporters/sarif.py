@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -210,6 +210,7 @@ def sarif_log(findings: list[Finding], context: ReportContext) -> dict[str, Any]
 
 
 @reporter("sarif")
-def sarif(findings: list[Finding], out: TextIO, context: ReportContext) -> None:
+def sarif(findings: Iterable[Finding], out: TextIO, context: ReportContext) -> None:
+    findings = list(findings)
     text = json.dumps(sarif_log(findings, context), indent=2, ensure_ascii=False)
     out.write(utf8_safe(text) + "\n")

@@ -17,6 +17,7 @@ window around the span, marked with `...`. With `color` off the output is plain 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TextIO
 
@@ -188,7 +189,8 @@ def _ansi(segment: Segment) -> str:
 
 
 @reporter("text")
-def text(findings: list[Finding], out: TextIO, context: ReportContext) -> None:
+def text(findings: Iterable[Finding], out: TextIO, context: ReportContext) -> None:
+    findings = list(findings)
     if context.statistics:
         rows = statistics_lines(statistics(findings, context.unsafe_fixes))
         _emit([Text(row) for row in rows] or _summary(findings, context), out, context.color)
