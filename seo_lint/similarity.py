@@ -5,16 +5,19 @@ is one CJK character or one word of another script (so Japanese is never split o
 after NFKC and case-folding. Punctuation and white space are not tokens.
 
 The signature is a one-permutation MinHash (Li, Owen & Zhang 2012) with optimal
-densification (Shrivastava 2017): each shingle is hashed once, the hash's top bits pick one
-of `NUM_HASHES` bins and each bin keeps its smallest value; an empty bin borrows the value of
+densification (Shrivastava 2017): each shingle is hashed once, the hash's low bits pick one
+of `NUM_HASHES` bins and each bin keeps its smallest hash; an empty bin borrows the value of
 the first non-empty bin in a fixed pseudo-random probe order. As with classic MinHash, two
 signatures agree in a bin with probability equal to the Jaccard similarity of the two shingle
 sets, so the share of equal bins estimates it (standard error about 0.035 at 0.8). It costs
 one hash per shingle instead of one per shingle and permutation, which keeps it fast
 without numpy.
 
-Hashes are deterministic (CRC-32 spread by a multiplicative hash, never Python's salted
-`hash`), so signatures can be cached and compared across processes.
+No shingle is ever built as a string: each distinct token is hashed once (CRC-32 of its
+UTF-8), and a shingle's hash is Python's `hash` of the tuple of its tokens' CRCs, computed in
+C over the whole text. Python salts the hash of str and bytes, never that of ints and tuples
+of ints (a fixed xxHash-based function since Python 3.8), so signatures are deterministic and
+can be cached and compared across processes (of one Python version: the cache key has it).
 
 `candidate_pairs` is the LSH step: the signature is cut into bands of `rows` values and
 only signatures that share a whole band are compared, band by band, so neither time nor
@@ -33,10 +36,9 @@ from itertools import repeat
 
 NUM_HASHES = 128
 SHINGLE_SIZE = 3
-_BIN_BITS = 7  # 2 ** 7 == NUM_HASHES bins, picked by the top bits of a 64-bit hash
-_VALUE_BITS = 64 - _BIN_BITS
-_MASK64 = (1 << 64) - 1
-_SPREAD = 0x9E3779B97F4A7C15  # 2**64 / golden ratio, odd: Fibonacci hashing
+_BIN_MASK = NUM_HASHES - 1  # a shingle's bin: the low 7 bits of its hash
+_BIN_BITS = 7
+_EMPTY = 1 << 63  # above every hash (a signed 64-bit value)
 _FORMAT = f"<{NUM_HASHES}I"
 SIGNATURE_BYTES = 4 * NUM_HASHES
 _LANE_LOW_BITS = int.from_bytes(b"\x01\x00\x00\x00" * NUM_HASHES, "little")
@@ -44,26 +46,38 @@ _LANE_LOW_BITS = int.from_bytes(b"\x01\x00\x00\x00" * NUM_HASHES, "little")
 _CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\uac00-\ud7af"
 #: A CJK character, or a run of letters and digits of any other script.
 _TOKEN = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
+#: Full-width punctuation and the ideographic space: NFKC makes each one ASCII punctuation or
+#: a space (never part of a token, never composed with a neighbour), so a space in its place
+#: yields the same tokens. (Not U+FF65 `･`: NFKC makes it `・`, which is a token.)
+_WIDE_PUNCTUATION = re.compile("[\u3000\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff64]")
+
+
+def normalized(text: str) -> str:
+    """NFKC and case-folded, up to punctuation: full-width punctuation becomes a space first,
+    after which most texts need no normalizing at all (checking is 30x cheaper than doing)."""
+    text = _WIDE_PUNCTUATION.sub(" ", text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.casefold()
 
 
 def tokens(text: str) -> list[str]:
     """CJK characters one by one, other words whole; NFKC and case-folded."""
-    return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
+    return _TOKEN.findall(normalized(text))
 
 
 def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
-    """The set of runs of `size` consecutive tokens (the whole text when shorter)."""
-    return token_shingles(tokens(text), size)
-
-
-def token_shingles(found: Sequence[str], size: int = SHINGLE_SIZE) -> set[str]:
+    """The set of runs of `size` consecutive tokens (the whole text when shorter), joined by
+    U+001F: the set whose Jaccard similarity a signature estimates (signatures hash the same
+    runs without joining them)."""
+    found = tokens(text)
     if len(found) < size:
         return {"\x1f".join(found)} if found else set()
-    return set(map("\x1f".join, zip(*(found[i:] for i in range(size)))))  # runs of `size`, in C
+    return set(map("\x1f".join, zip(*(found[i:] for i in range(size)))))
 
 
-def _hash(shingle: str) -> int:
-    return (zlib.crc32(shingle.encode("utf-8", "surrogatepass")) * _SPREAD) & _MASK64
+def _hash(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
 @lru_cache(maxsize=1)
@@ -77,20 +91,28 @@ def _probe_orders() -> tuple[tuple[int, ...], ...]:
     return tuple(orders)
 
 
-def signature(items: Iterable[str]) -> bytes | None:
-    """The MinHash signature of a set of shingles, packed in 4 bytes per bin; None when empty."""
-    crcs = map(zlib.crc32, map(str.encode, items, repeat("utf-8"), repeat("surrogatepass")))
-    # each bin keeps the smallest hash whose top bits are its index (one pass: cheaper than
-    # sorting 64-bit integers)
-    smallest: list[int | None] = [None] * NUM_HASHES
-    for value in map(_MASK64.__and__, map(_SPREAD.__mul__, crcs)):  # _hash, inlined: it is hot
-        index = value >> _VALUE_BITS
-        known = smallest[index]
-        if known is None or value < known:
+def shingle_hashes(found: Sequence[str], size: int = SHINGLE_SIZE) -> Iterable[int]:
+    """A 64-bit hash of each run of `size` consecutive tokens (of the whole list when shorter)."""
+    distinct = dict.fromkeys(found)
+    crcs = dict(zip(distinct, map(zlib.crc32, map(str.encode, distinct, repeat("utf-8"), repeat("surrogatepass")))))
+    ids = list(map(crcs.__getitem__, found))
+    if len(ids) < size:
+        return [hash(tuple(ids))] if ids else []
+    return map(hash, zip(*(ids[i:] for i in range(size))))
+
+
+def signature(found: Sequence[str]) -> bytes | None:
+    """The MinHash signature of a text's tokens (of their shingles), packed in 4 bytes per
+    bin; None when there is no token."""
+    smallest = [_EMPTY] * NUM_HASHES
+    for value in shingle_hashes(found):  # the one loop over every shingle: keep it bare
+        index = value & _BIN_MASK
+        if value < smallest[index]:
             smallest[index] = value
-    if all(value is None for value in smallest):
+    if all(value == _EMPTY for value in smallest):
         return None
-    values = [value & 0xFFFFFFFF if value is not None else None for value in smallest]
+    # a bin's value: the 32 bits above the bin's index (its low 7 bits are the index itself)
+    values = [(value >> _BIN_BITS) & 0xFFFFFFFF if value != _EMPTY else None for value in smallest]
     orders = _probe_orders()
     filled = [
         value if value is not None else next(v for j in orders[i] if (v := values[j]) is not None)
@@ -100,7 +122,7 @@ def signature(items: Iterable[str]) -> bytes | None:
 
 
 def text_signature(text: str) -> bytes | None:
-    return signature(shingles(text))
+    return signature(tokens(text))
 
 
 def similarity(first: bytes, second: bytes) -> float:

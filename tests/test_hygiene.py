@@ -375,9 +375,9 @@ def test_near_duplicate_posts_name_each_other_and_the_similarity():
     }
     assert _site(posts) == [
         "_posts/2025-01-01-a.md:2:1 TX007 text is near-identical to _posts/2025-01-02-b.md "
-        "(estimated similarity 0.93, threshold 0.8)",
+        "(estimated similarity 0.96, threshold 0.8)",
         "_posts/2025-01-02-b.md:2:1 TX007 text is near-identical to _posts/2025-01-01-a.md "
-        "(estimated similarity 0.93, threshold 0.8)",
+        "(estimated similarity 0.96, threshold 0.8)",
     ]
     posts["_posts/2025-01-06-d.md"] = f"---\ntitle: 三つ目\n---\n\n{text}\n"
     assert _site(posts, linted={"_posts/2025-01-01-a.md"}) == [

@@ -65,8 +65,9 @@ def test_estimate_tracks_the_true_jaccard(changed):
         other = list(base)
         for position in rng.sample(range(len(base)), int(changed * len(base))):
             other[position] = rng.choice(vocabulary)
-        a, b = similarity.shingles(" ".join(base)), similarity.shingles(" ".join(other))
-        estimate = similarity.similarity(similarity.signature(a), similarity.signature(b))
+        first, second = " ".join(base), " ".join(other)
+        a, b = similarity.shingles(first), similarity.shingles(second)
+        estimate = similarity.similarity(similarity.text_signature(first), similarity.text_signature(second))
         errors.append(estimate - _jaccard(a, b))
     assert abs(statistics.mean(errors)) < 0.03  # unbiased
     assert max(abs(e) for e in errors) < 0.15  # and close: standard error ~0.04

@@ -28,7 +28,7 @@ def summarize_text(doc: Document) -> DuplicateSummary:
     found = similarity.tokens(doc.prose)
     start, end = doc.key_span("title")
     return DuplicateSummary(
-        signature=similarity.signature(similarity.token_shingles(found)),
+        signature=similarity.signature(found),
         length=len(found),
         language=doc.language,
         position=doc.position(start) + doc.position(end),
