@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from functools import cache
 from importlib import resources
@@ -113,3 +114,141 @@ def unresolvable_ref(schema: Any) -> str | None:
         elif isinstance(node, list):
             stack.extend((value, here) for value in node)
     return None
+
+
+# --- a fast path for valid front matter ------------------------------------------------
+
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+#: Keywords that never make an instance invalid.
+_ANNOTATIONS = frozenset(
+    {"$comment", "$defs", "definitions", "title", "description", "examples", "default", "deprecated",
+     "readOnly", "writeOnly"}
+)
+_TYPES = frozenset({"string", "array", "object", "integer", "number", "boolean", "null"})
+
+
+class QuickCheck:
+    """Proves an instance valid against a Draft 2020-12 schema that uses only common keywords
+    (`type`, `required`, `properties`, `additionalProperties: true`, `minLength`,
+    `maxLength`, `pattern`, `format`, `anyOf`, `items`, a local `$ref`), about ten times
+    faster than the jsonschema validator, which builds an evaluation context per keyword.
+
+    Each keyword is checked as jsonschema checks it (its own type and format checkers).
+    `valid` answers True only for a valid instance; False means "invalid, or not known":
+    ask the validator for the errors. `usable` is False when the schema uses anything else.
+    """
+
+    def __init__(self, schema: Any, validator: Any) -> None:
+        self._root = schema
+        self._is_type = validator.is_type
+        self._formats = validator.format_checker
+        self._refs: dict[str, Any] = {}
+        self.usable = isinstance(schema, dict) and schema.get("$schema", DRAFT_2020_12) == DRAFT_2020_12
+        if self.usable:
+            try:
+                self.usable = self._known(schema)
+            except (KeyError, IndexError, TypeError, ValueError, re.error):  # a ref or pattern it cannot follow
+                self.usable = False
+
+    def _known(self, schema: Any) -> bool:
+        """Whether every keyword of `schema` and of its subschemas is one that `valid` checks."""
+        if isinstance(schema, bool):
+            return True
+        if not isinstance(schema, dict):
+            return False
+        for keyword, value in schema.items():
+            if keyword in _ANNOTATIONS:
+                if keyword in ("$defs", "definitions") and not (
+                    isinstance(value, dict) and all(self._known(sub) for sub in value.values())
+                ):
+                    return False
+            elif keyword in ("$schema", "$id"):
+                if schema is not self._root:
+                    return False
+            elif keyword == "type":
+                types = [value] if isinstance(value, str) else value
+                if not isinstance(types, list) or not types or not all(t in _TYPES for t in types):
+                    return False
+            elif keyword == "required":
+                if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+                    return False
+            elif keyword == "properties":
+                if not isinstance(value, dict) or not all(self._known(sub) for sub in value.values()):
+                    return False
+            elif keyword == "additionalProperties":
+                if value is not True:
+                    return False
+            elif keyword in ("minLength", "maxLength"):
+                if isinstance(value, bool) or not isinstance(value, (int, float)):
+                    return False
+            elif keyword == "pattern":
+                if not isinstance(value, str):
+                    return False
+                re.compile(value)
+            elif keyword == "format":
+                if not isinstance(value, str):
+                    return False
+            elif keyword == "anyOf":
+                if not isinstance(value, list) or not value or not all(self._known(sub) for sub in value):
+                    return False
+            elif keyword == "items":
+                if not self._known(value):
+                    return False
+            elif keyword == "$ref":
+                if not isinstance(value, str):
+                    return False
+                self._refs[value] = self._pointer(value)
+            else:
+                return False
+        return True
+
+    def _pointer(self, ref: str) -> Any:
+        """The subschema a local JSON pointer (`#/$defs/date`) names; raises when it is not one."""
+        if (ref != "#" and not ref.startswith("#/")) or "%" in ref:
+            raise ValueError(ref)
+        node = self._root
+        for part in ref[2:].split("/") if ref != "#" else ():
+            part = part.replace("~1", "/").replace("~0", "~")
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        if not isinstance(node, (dict, bool)):
+            raise TypeError(ref)
+        return node
+
+    def valid(self, instance: Any) -> bool:
+        if not self.usable:
+            return False
+        try:
+            return self._valid(self._root, instance)
+        except RecursionError:  # too deep for this check: the validator decides
+            return False
+
+    def _valid(self, schema: Any, instance: Any) -> bool:
+        if isinstance(schema, bool):
+            return schema
+        return all(self._holds(keyword, value, instance) for keyword, value in schema.items())
+
+    def _holds(self, keyword: str, value: Any, instance: Any) -> bool:  # noqa: PLR0911 - one return a keyword
+        """Whether `instance` satisfies one keyword, tested as jsonschema tests it."""
+        if keyword == "type":
+            return any(self._is_type(instance, name) for name in ([value] if isinstance(value, str) else value))
+        if keyword == "properties":
+            return not isinstance(instance, dict) or all(
+                self._valid(sub, instance[name]) for name, sub in value.items() if name in instance
+            )
+        if keyword == "required":
+            return not isinstance(instance, dict) or all(name in instance for name in value)
+        if keyword == "anyOf":
+            return any(self._valid(sub, instance) for sub in value)
+        if keyword == "items":
+            return not isinstance(instance, list) or all(self._valid(value, item) for item in instance)
+        if keyword == "$ref":
+            return self._valid(self._refs[value], instance)
+        if keyword == "minLength":
+            return not isinstance(instance, str) or len(instance) >= value
+        if keyword == "maxLength":
+            return not isinstance(instance, str) or len(instance) <= value
+        if keyword == "pattern":
+            return not isinstance(instance, str) or re.search(value, instance) is not None
+        if keyword == "format":
+            return self._formats is None or bool(self._formats.conforms(instance, value))
+        return True  # an annotation (`_known` let nothing else through)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from seo_lint.document import Document
 from seo_lint.findings import Severity, Violation
 from seo_lint.registry import RuleOptions, rule
-from seo_lint.schema import import_jsonschema, load_default, load_default_page
+from seo_lint.schema import QuickCheck, import_jsonschema, load_default, load_default_page
 
 if TYPE_CHECKING:  # jsonschema is imported when a file is validated (its import takes ~0.8 s)
     from jsonschema import Draft202012Validator
@@ -100,8 +100,12 @@ def front_matter_schema(doc: Document, opts: SchemaOptions) -> Iterator[Violatio
         return  # FM001 reports it
     schema = opts.schema if opts.schema is not None else _default_schema(doc, opts.posts_dirs)
     found: dict[tuple[int, int, str], None] = {}
+    validator, quick = _validator(schema)
+    instance = _plain(fm.data)
+    if quick.valid(instance):
+        return
     try:
-        for error in _validator(schema).iter_errors(_plain(fm.data)):
+        for error in validator.iter_errors(instance):
             for path, message in _describe_error(error):
                 start, end = _span(doc, path)
                 found.setdefault((start, end, f"{_json_path(path)}: {message}"), None)
@@ -123,11 +127,12 @@ def _default_schema(doc: Document, posts_dirs: Sequence[str]) -> dict[str, Any]:
     return load_default() if is_post else load_default_page()
 
 
-_VALIDATORS: dict[int, tuple[Any, Draft202012Validator]] = {}
+_VALIDATORS: dict[int, tuple[Any, tuple[Draft202012Validator, QuickCheck]]] = {}
 
 
-def _validator(schema: dict[str, Any]) -> Draft202012Validator:
-    """One validator per schema object (the schema is kept so that its id stays unique)."""
+def _validator(schema: dict[str, Any]) -> tuple[Draft202012Validator, QuickCheck]:
+    """One validator (and its fast path for valid files) per schema object (the schema is
+    kept so that its id stays unique)."""
     cached = _VALIDATORS.get(id(schema))
     if cached is not None and cached[0] is schema:
         return cached[1]
@@ -135,8 +140,9 @@ def _validator(schema: dict[str, Any]) -> Draft202012Validator:
         _VALIDATORS.clear()
     Draft202012Validator = import_jsonschema().Draft202012Validator  # noqa: N806
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    _VALIDATORS[id(schema)] = (schema, validator)
-    return validator
+    pair = (validator, QuickCheck(schema, validator))
+    _VALIDATORS[id(schema)] = (schema, pair)
+    return pair
 
 
 def _plain(data: dict[str, Any]) -> dict[str, Any]:
