@@ -6,8 +6,11 @@ import random
 import statistics
 import subprocess
 import sys
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from seo_lint import similarity
 
@@ -108,3 +111,14 @@ def test_candidate_pairs_stay_linear_in_a_mass_of_identical_texts():
     pairs = list(similarity.candidate_pairs([sig] * 200, rows=8, max_bucket=10))
     assert len(pairs) == len(set(pairs)) == sum(min(k, 10) for k in range(200))
     assert all(i < j for i, j in pairs)
+
+
+_SOUP = "aZé9_ \u3000、。！？（）＿｀～｡｢､･ｶﾞ①ＡＢ１ß\u0301\u3099か漢字한ﬁ㍻–\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SOUP, max_size=30) | st.text(max_size=30))
+def test_tokens_are_those_of_the_fully_normalized_text(text):
+    """Blanking full-width punctuation instead of normalizing it never changes a token."""
+    expected = similarity._TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
+    assert similarity.tokens(text) == expected
