@@ -7,8 +7,10 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from seo_lint import registry
+from seo_lint import registry, urls
 from seo_lint.findings import Finding, FixSafety
 from tests.conftest import lines, lint
 
@@ -399,3 +401,21 @@ def test_front_matter_image_url_spans_are_exact(front_matter: str, raw: str) -> 
     doc = Document("_posts/2025-01-10-x.md", front_matter + "\nBody\n")
     image = doc.images[0]
     assert doc.source[image.url_start : image.url_end] == raw
+
+
+PIECES = st.tuples(st.sampled_from(["a", "%61", "+", "%20", "b", "a+b", "a%20b", ""]), st.sampled_from(["", "=", "=1", "=a&"]))
+URLS = st.builds(
+    lambda path, pieces, tail: path + "&".join(key + value for key, value in pieces) + tail,
+    st.sampled_from(["https://x.test/a.jpg?", "/a?b?", "a.jpg", "?"]),
+    st.lists(PIECES, max_size=4),
+    st.sampled_from(["", "#a&a", "#?a=1&a=2"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(URLS | st.text(alphabet=st.sampled_from(list("ab=&?#%20+")), max_size=24))
+def test_the_repeated_key_precheck_never_hides_a_repeated_key(url: str) -> None:
+    from seo_lint.rules.images import _may_repeat_a_key
+
+    if urls.repeated_keys(urls.parse_query(url).params):
+        assert _may_repeat_a_key(url)

@@ -192,9 +192,9 @@ def _strip_joiner(value: str, joiners: tuple[str, ...], at_end: bool) -> str:
     return value
 
 
-def _heading_plus_generic(alt: str, heading: str, generic: frozenset[str]) -> bool:
-    """`<heading><joiner><generic word>` or `<generic word> <joiner> <heading>`."""
-    alt_n, heading_n = text.normalize_space(alt), text.normalize_space(heading)
+def _heading_plus_generic(alt_n: str, heading_n: str, generic: frozenset[str]) -> bool:
+    """`<heading><joiner><generic word>` or `<generic word> <joiner> <heading>` (both
+    `normalize_space`d)."""
     if not heading_n or alt_n == heading_n:
         return False
     if alt_n.startswith(heading_n):
@@ -209,12 +209,12 @@ def _heading_plus_generic(alt: str, heading: str, generic: frozenset[str]) -> bo
 
 
 def _generic_reason(
-    doc: Document, image: Image, heading: str, generic: frozenset[str]
+    image: Image, alt_n: str, names: tuple[tuple[str, str, str], ...], generic: frozenset[str]
 ) -> str | None:
-    """Why the alt says nothing, or None. `heading` is the nearest heading before the image."""
+    """Why the alt says nothing, or None. `alt_n` is the alt `normalize_space`d; `names` are
+    (label, text, normalised text) of the nearest heading before the image and of the title."""
     alt = image.alt or ""
     quoted = _quote(alt)
-    alt_n = text.normalize_space(alt)
     if _URL_LIKE.match(alt.strip()) or alt_n == text.normalize_space(image.url):
         return f"alt {quoted} is a URL, not a description"
     stem = posixpath.splitext(_file_name(image.url))[0]
@@ -224,8 +224,8 @@ def _generic_reason(
         return f"alt {quoted} is a file name, not a description"
     if _is_generic(alt, generic):
         return f"alt {quoted} is generic: it says nothing about the image"
-    for label, name in (("heading", heading), ("title", doc.title or "")):
-        if _heading_plus_generic(alt, name, generic):
+    for label, name, name_n in names:
+        if _heading_plus_generic(alt_n, name_n, generic):
             return f"alt {quoted} is the {label} {_quote(name, 40)} plus a generic word"
     return None
 
@@ -278,24 +278,35 @@ def image_alt_generic(doc: Document, opts: AltGenericOptions) -> Iterator[Violat
       images with the same alt are different images.
     """
     generic = _generic_set(opts.generic_alts)
-    first_use: dict[str, tuple[str, Image]] = {}
-    heading_starts = [h.start for h in doc.headings]
+    first_use: dict[str, Image] = {}
+    headings = doc.headings
+    heading_starts = [h.start for h in headings]
+    title = doc.title or ""
+    title_names = ("title", title, text.normalize_space(title))
+    keys: dict[str, str] = {}  # URL -> comparison key, made only for alts used twice
+
+    def key(url: str) -> str:
+        if url not in keys:
+            keys[url] = urls.normalise(url, opts.ignore_params, doc.settings.base_url)
+        return keys[url]
+
     for image in _seen_images(doc):
         if not image.alt or not image.alt.strip():
             continue  # IMG001
         before = bisect_left(heading_starts, image.start) - 1
-        heading = doc.headings[before].text if before >= 0 else ""
-        reason = _generic_reason(doc, image, heading, generic)
+        heading = headings[before].text if before >= 0 else ""
+        alt_n = text.normalize_space(image.alt)
+        names = (("heading", heading, text.normalize_space(heading)), title_names)
+        reason = _generic_reason(image, alt_n, names, generic)
         if reason is not None:
             yield Violation(image.start, image.end, reason)
             continue
-        key = urls.normalise(image.url, opts.ignore_params, doc.settings.base_url)
-        earlier = first_use.setdefault(text.normalize_space(image.alt), (key, image))
-        if earlier[0] != key:
+        earlier = first_use.setdefault(alt_n, image)
+        if earlier is not image and key(earlier.url) != key(image.url):
             yield Violation(
                 image.start, image.end,
                 f"alt {_quote(image.alt)} is also the alt of a different image on line "
-                f"{_line(doc, earlier[1].start)}",
+                f"{_line(doc, earlier.start)}",
             )
 
 
@@ -399,6 +410,13 @@ def _dedupe_fix(
     return Fix(edits, FixSafety.SAFE, "remove the repeated parameters (their values are equal)")
 
 
+def _may_repeat_a_key(url: str) -> bool:
+    """False when no query key of `url` repeats for sure (`urls.parse_query` and
+    `repeated_keys` with plain strings: most URLs need no `Param` objects)."""
+    keys = [piece.partition("=")[0] for piece in url.split("#", 1)[0].partition("?")[2].split("&") if piece]
+    return any("%" in key or "+" in key for key in keys) or len(set(keys)) < len(keys)
+
+
 @rule("IMG004", "image-url-duplicate-param", Severity.WARNING, fix=FixAvailability.SOMETIMES)
 def image_url_duplicate_param(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     """## What it does
@@ -444,6 +462,8 @@ def image_url_duplicate_param(doc: Document, opts: NoOptions) -> Iterator[Violat
     None.
     """
     for image in _unique_urls(doc):
+        if not _may_repeat_a_key(image.url):
+            continue
         query = urls.parse_query(image.url)
         groups = urls.repeated_keys(query.params)
         if not groups:
