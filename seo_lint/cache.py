@@ -332,32 +332,49 @@ def decode_findings(path: str, rows: list[Any]) -> list[Any]:
     return found
 
 
-@dataclasses.dataclass
 class Record:
-    """One file's own result: what the report and the site pass need, not its text."""
+    """One file's own result: what the report and the site pass need, not its text. `lines`
+    (the lines findings point at; None: the file has no text) is decoded on first use: most
+    formats never show a line."""
 
-    fixable: bool
-    line_count: int
-    lines: dict[int, str] | None  # the lines findings point at (None: the file has no text)
-    findings: list[Any]
+    def __init__(self, fixable: bool, line_count: int, lines: dict[int, str] | None, findings: list[Any],
+                 raw_lines: bytes = b"") -> None:
+        self.fixable = fixable
+        self.line_count = line_count
+        self.findings = findings
+        self._lines = lines
+        self._raw_lines = raw_lines
+
+    @property
+    def lines(self) -> dict[int, str] | None:
+        if self._raw_lines:
+            raw, self._raw_lines = self._raw_lines, b""
+            try:
+                pairs = json.loads(raw)
+                self._lines = None if pairs is None else {int(n): str(text) for n, text in pairs}
+            except (ValueError, TypeError):
+                self._lines = None  # damaged: no source lines rather than a crash
+        return self._lines
 
 
 def encode_record(record: Record) -> bytes:
-    lines = None if record.lines is None else sorted(record.lines.items())
-    value = [record.fixable, record.line_count, lines, encode_findings(record.findings)]
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    """`[fixable, line count, finding rows]`, a line break, then the lines (JSON never writes a
+    raw line break with these separators)."""
+    lines = record.lines
+    head = json.dumps([record.fixable, record.line_count, encode_findings(record.findings)],
+                      ensure_ascii=False, separators=(",", ":"))
+    tail = json.dumps(None if lines is None else sorted(lines.items()), ensure_ascii=False, separators=(",", ":"))
+    return f"{head}\n{tail}".encode("utf-8", "surrogatepass")
 
 
 def decode_record(path: str, data: Blob) -> Record:
     """The record `encode_record` wrote (plain JSON, no object hook); an error for anything else."""
-    fixable, line_count, lines, rows = json.loads(data.tobytes() if isinstance(data, memoryview) else data)
+    raw = data.tobytes() if isinstance(data, memoryview) else data
+    split = raw.index(b"\n")
+    fixable, line_count, rows = json.loads(raw[:split])
     if not (isinstance(fixable, bool) and isinstance(line_count, int) and isinstance(rows, list)):
         raise ValueError("bad record")
-    return Record(
-        fixable, line_count,
-        None if lines is None else {int(n): str(text) for n, text in lines},
-        decode_findings(path, rows),
-    )
+    return Record(fixable, line_count, None, decode_findings(path, rows), raw[split + 1 :] or b"null")
 
 
 def stat_signature(path: str) -> tuple[str, bool]:

@@ -22,17 +22,18 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
-from seo_lint import registry
 from seo_lint.discover import DEFAULT_INCLUDE, Filter, UsageError, compile_globs, relative_posix
-from seo_lint.document import DEFAULT_IMAGE_FIELDS, DocumentSettings
 from seo_lint.findings import Severity
-from seo_lint.lint import ActiveRule
-from seo_lint.load import DEFAULT_MAX_FILE_SIZE
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from seo_lint import registry
+    from seo_lint.config_tables import ConfigTable, OverrideTable, SiteTable
+    from seo_lint.document import DocumentSettings
+    from seo_lint.lint import ActiveRule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -43,66 +44,12 @@ CONFIG_FILES = (".seo-lint.toml", "seo-lint.toml", "pyproject.toml")
 VALID_RULES = "rule codes, names, prefixes or ALL; see seo-lint --list-rules"
 FAIL_ON = ("error", "warning", "info", "never")
 
-Level = Literal["error", "warning", "info"]
-
-
 class ConfigError(UsageError):
     """A configuration problem, as one line: `file: what is wrong (valid: ...)`."""
 
 
 def _kebab(name: str) -> str:
     return name.rstrip("_").replace("_", "-")
-
-
-class _Table(BaseModel):
-    model_config = ConfigDict(alias_generator=_kebab, extra="forbid", frozen=True, strict=True)
-
-
-class SiteTable(_Table):
-    generator: Literal["jekyll", "hugo", "generic"] | None = None
-    title_is_h1: bool | None = None
-    timezone: str | None = None
-    base_url: str | None = None
-    posts_dir: str | None = None
-    image_fields: list[str] | None = None
-
-
-class OverrideTable(_Table):
-    files: list[str] = Field(min_length=1)
-    select: list[str] | None = None
-    extend_select: list[str] | None = None
-    ignore: list[str] | None = None
-    severity: dict[str, Level] = {}
-    rules: dict[str, dict[str, Any]] = {}
-    language: str | None = None
-    schema_: str | None = Field(default=None, alias="schema")
-
-
-class ConfigTable(_Table):
-    extend: str | None = None
-    select: list[str] | None = None
-    extend_select: list[str] | None = None
-    ignore: list[str] | None = None
-    per_file_ignores: dict[str, list[str]] = {}
-    severity: dict[str, Level] = {}
-    rules: dict[str, dict[str, Any]] = {}
-    overrides: list[OverrideTable] = []
-    schema_: str | dict[str, str] | None = Field(default=None, alias="schema")
-    language: str | None = None
-    include: list[str] | None = None
-    exclude: list[str] | None = None
-    max_file_size: int | None = Field(default=None, gt=0)
-    fail_on: Literal["error", "warning", "info", "never"] | None = None
-    site: SiteTable = SiteTable()
-
-    @field_validator("schema_", mode="before")
-    @classmethod
-    def _schema_shape(cls, value: Any) -> Any:
-        if isinstance(value, str) or (
-            isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
-        ):
-            return value
-        raise ValueError("expected a path, or a table of glob = path")
 
 
 # --- reading files ------------------------------------------------------------------------
@@ -140,6 +87,8 @@ def _read_table(path: Path) -> dict[str, Any] | None:
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
     """The pydantic model inside `X`, `list[X]` or `X | None`."""
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in get_args(annotation):
@@ -272,6 +221,8 @@ class Chain:
         return None
 
     def site(self) -> SiteTable:
+        from seo_lint.config_tables import SiteTable
+
         merged: dict[str, Any] = {}
         for layer in self.layers:
             merged.update(layer.table.site.model_dump(by_alias=True, exclude_none=True))
@@ -279,6 +230,8 @@ class Chain:
 
 
 def _resolve_selectors(selectors: Sequence[str], where: str, key: str) -> set[str]:
+    from seo_lint import registry
+
     try:
         return registry.resolve(list(selectors))
     except registry.UnknownRule as error:
@@ -329,11 +282,17 @@ def load_schema(path: Path, where: str, key: str = "schema") -> dict[str, Any]:
 
 
 def schema_rules() -> list[registry.Rule]:
+    from seo_lint import registry
+
     return [r for r in registry.all_rules() if "schema" in r.options.model_fields]
 
 
 def _check_rule_options(layer: Layer, key: str, table: Mapping[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Validate `[rules.X]` tables against each rule's options model; key them by code."""
+    from pydantic import ValidationError
+
+    from seo_lint import registry
+
     where = layer.where
     out: dict[str, dict[str, Any]] = {}
     for selector, options in table.items():
@@ -365,6 +324,10 @@ def _describe_options(error: ValidationError, rule: registry.Rule, where: str, p
 
 
 def _load_layer(path: Path, table: dict[str, Any], first_index: int) -> Layer:
+    from pydantic import ValidationError
+
+    from seo_lint.config_tables import ConfigTable
+
     where = display(path)
     try:
         model = ConfigTable.model_validate(table)
@@ -517,6 +480,8 @@ def read_site_config(folder: Path, generator: str | None) -> dict[str, Any]:
             elif name.endswith(".json"):
                 data = json.loads(text)
             else:
+                import yaml
+
                 data = yaml.safe_load(text)
         except Exception:  # noqa: BLE001 - a broken generator config is the generator's problem
             return {}
@@ -533,7 +498,7 @@ class FileSettings:
 
     settings: DocumentSettings
     rules: tuple[ActiveRule, ...]
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    max_file_size: int
 
 
 @dataclass(frozen=True)
@@ -551,6 +516,8 @@ class CliOptions:
 
 
 def _apply(codes: set[str], select: Any, extend: Any, ignore: Any) -> set[str]:
+    from seo_lint import registry
+
     if select is not None:
         codes = set(registry.resolve(list(select)))
     if extend:
@@ -570,6 +537,8 @@ class Resolver:
                              ("--ignore", self.cli.ignore)):
             if not values:
                 continue  # (resolving imports every rule)
+            from seo_lint import registry
+
             try:
                 registry.resolve(list(values or ()))
             except registry.UnknownRule as error:
@@ -761,6 +730,9 @@ class Resolver:
             if override.table.schema_ is not None:
                 schema = ("override", override.index)
         root = self.site_root(path)
+        from seo_lint.config_tables import SiteTable
+        from seo_lint.load import DEFAULT_MAX_FILE_SIZE
+
         site = chain.site() if chain is not None else SiteTable()
         key = (id(chain), tuple(o.index for o in overrides), tuple(ignores), schema, root)
         rules = self._rules.get(key)
@@ -779,6 +751,8 @@ class Resolver:
     def _document_settings(
         self, root: Path | None, site: SiteTable, language: str | None, chain: Chain | None
     ) -> DocumentSettings:
+        from seo_lint.document import DEFAULT_IMAGE_FIELDS, DocumentSettings
+
         key = (root, id(chain), language)
         if key not in self._settings:
             detected, data = self.site(root)
@@ -802,6 +776,9 @@ class Resolver:
         schema_at: tuple[Any, ...] | None,
         site: SiteTable,
     ) -> tuple[ActiveRule, ...]:
+        from seo_lint import registry
+        from seo_lint.lint import ActiveRule
+
         layers = chain.layers if chain is not None else []
         codes = {rule.code for rule in registry.all_rules()}
         severity: dict[str, Severity] = {}
@@ -846,6 +823,8 @@ class Resolver:
     def _rule_options(
         self, rule: registry.Rule, values: dict[str, Any], schema: dict[str, Any] | None, site: SiteTable
     ) -> registry.RuleOptions:
+        from seo_lint import registry
+
         fields = rule.options.model_fields
         values = dict(values)
         explicit_schema = values.pop("schema", None) if "schema" in fields else None

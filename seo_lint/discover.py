@@ -25,6 +25,7 @@ DEFAULT_INCLUDE: tuple[str, ...] = ("*.md", "*.markdown", "*.mdx", "*.html")
 #: Build output, dependencies, VCS data, and Jekyll's layouts and includes (templates, not posts).
 SKIP_DIRS = frozenset({".git", "_site", "public", "node_modules", "vendor", ".venv", "_layouts", "_includes"})
 HTML_SUFFIXES = (".html", ".htm")
+_DEFAULT_SUFFIXES = tuple(glob.removeprefix("*") for glob in DEFAULT_INCLUDE)
 STDIN = "-"
 
 
@@ -68,6 +69,8 @@ class Filter:
     _exclude_specs: list[tuple[Path, Spec]] | None = field(default=None, repr=False, compare=False)
 
     def included(self, path: Path) -> bool:
+        if self.include == DEFAULT_INCLUDE:  # `*.md`... match a name at any depth: its suffix
+            return path.name.endswith(_DEFAULT_SUFFIXES)
         if self._include_spec is None:
             self._include_spec = compile_globs(self.include)
         rel = relative_posix(path, self.include_base)

@@ -14,13 +14,14 @@ quietly and is raised again here, where the same chunk is computed again.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -44,6 +45,8 @@ def chunk_size(items: int, jobs: int) -> int:
 
 
 def _context() -> Any:
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     # fork shares the imported modules and the configuration at no cost; elsewhere, spawn.
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")

@@ -489,6 +489,7 @@ class Runner:
         self._by_code: dict[int, dict[str, ActiveRule]] = {}
         self._keep: list[Any] = []
         self._walked: set[str] = set()  # folders the discovery walked (the site walk skips them)
+        self._folder_keys: dict[str, str] = {}
 
     def default_cache_dir(self) -> Path | None:
         """`.seo-lint-cache` in the folder of the config that governs the current folder, else in
@@ -516,7 +517,11 @@ class Runner:
         return item.config
 
     def _key(self, path: Path, shown: str) -> str:
-        return f"{self.resolver.input_key(path.parent)}:{shown}"
+        folder = os.path.dirname(path)
+        key = self._folder_keys.get(folder)
+        if key is None:
+            key = self._folder_keys[folder] = self.resolver.input_key(Path(folder))
+        return f"{key}:{shown}"
 
     def run(self, request: Request) -> Outcome:
         # What exists before the run (modules, configuration) is never garbage: keep it out of
@@ -913,7 +918,8 @@ class Runner:
         """Keep the lines site findings point at too (read again if needed; cached with the file)."""
         if item.record is None:
             return
-        record = self.record(item)
+        record = item.decoded or self.record(item)
+        item.decoded = record  # read by the report next
         if record.lines is None:
             return
         wanted = {f.line for f in item.site if 1 <= f.line <= record.line_count and f.line not in record.lines}
