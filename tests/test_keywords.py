@@ -18,7 +18,7 @@ from seo_lint.findings import Finding
 from seo_lint.lint import ActiveRule, check_site, default_rules, lint_text, summarize
 from seo_lint.load import document_from_bytes
 from seo_lint.registry import Site
-from seo_lint.text import normalize, normalize_mapped, normalize_runs
+from seo_lint.text import normalize, normalize_mapped, normalize_runs, word_count, words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "keywords"
 KW_AND_META = ["KW", "MT001", "MT002", "MT003", "FM003", "FM004", "FM005", "FM006"]
@@ -610,6 +610,13 @@ def test_phrase_count_agrees_with_scanning_tokens(text: str, words: list[str]) -
 @given(st.text(alphabet=st.sampled_from(list("aZ5 -\n.導入事例かがカガｶﾞﾟﾊﾟＡｚ５！　①ßİ\u3099\u309a\u0301ー〜"))))
 def test_normalize_runs_is_normalize_mapped_without_tables(text: str) -> None:
     assert normalize_runs(text) == normalize_mapped(text)[0]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ09 '-_.\n\t’é導")), max_size=30))
+def test_word_count_counts_the_words(text: str) -> None:
+    assert word_count(text) == len(words(text))
+    assert word_count(text.encode("ascii", "ignore").decode()) == len(words(text.encode("ascii", "ignore").decode()))
 
 
 def test_toml_and_json_front_matter_keywords() -> None:
