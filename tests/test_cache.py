@@ -291,3 +291,56 @@ def test_a_flipped_byte_in_the_cache_is_ignored(site: Path, linted: list[str]) -
     linted.clear()
     assert run() == reference
     assert len(linted) == 3
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files read by the runner (to hash or lint them) during the test."""
+    seen: list[str] = []
+    original = runner._read
+
+    def recording(path: str, max_size: int | None = None) -> bytes | str:
+        seen.append(Path(path).name)
+        return original(path, max_size)
+
+    monkeypatch.setattr(runner, "_read", recording)
+    return seen
+
+
+def test_an_unchanged_file_is_known_by_its_stat_and_not_read(site: Path, linted: list[str], reads: list[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", -10**15)  # every file counts as old enough to trust its stat
+    reference = run()
+    linted.clear()
+    reads.clear()
+    assert run() == reference
+    assert (linted, reads) == ([], [])
+
+
+def test_the_stat_shortcut_sees_new_bytes_behind_a_forged_size_and_mtime(
+        site: Path, linted: list[str], reads: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", -10**15)
+    run()
+    path = site / FIRST
+    info = os.stat(path)
+    path.write_bytes(path.read_bytes().replace(b"[here]", b"[Here]"))  # same size, same inode
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # same mtime: only the ctime tells
+    assert os.stat(path).st_size == info.st_size and os.stat(path).st_mtime_ns == info.st_mtime_ns
+    linted.clear()
+    reads.clear()
+    _, out, _ = run()
+    assert f'{FIRST}:7:37: LNK003 link text "Here"' in out
+    assert linted == ["2025-01-10-a.md"] and "2025-01-10-a.md" in reads and len(reads) == 2  # hashed, linted
+
+
+def test_a_file_changed_just_before_the_run_is_hashed_not_trusted(site: Path, linted: list[str],
+                                                                   reads: list[str]) -> None:
+    """Racily clean (git's term): a file written within RACY_NS of being looked at could be
+    written again in the same clock tick with the same size; its stat is not recorded, so
+    the next run reads and hashes it (and finds it unchanged)."""
+    reference = run()
+    linted.clear()
+    reads.clear()
+    assert run() == reference
+    assert linted == [] and sorted(reads) == ["2025-01-10-a.md", "2025-01-11-b.md", "2025-01-12-c.md"]
+    assert all(entry[4] == "" for entry in cache.Cache.open(site / ".seo-lint-cache").entries.values())
