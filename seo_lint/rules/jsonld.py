@@ -63,8 +63,13 @@ _NAME_SUFFIX = re.compile(
 _KINDS = {str: "a string", int: "a number", float: "a number", bool: "a boolean"}
 
 
+def _entities(doc: Document) -> tuple[Entity, ...]:
+    """`jsonld.document_entities`, found once for all the LD rules of the document."""
+    return doc.memo("jsonld.document_entities", lambda: tuple(jsonld.document_entities(doc)))
+
+
 def _articles(doc: Document) -> list[Entity]:
-    return [entity for entity in jsonld.document_entities(doc) if entity.is_article]
+    return [entity for entity in _entities(doc) if entity.is_article]
 
 
 def _member(entity: Entity, key: str) -> tuple[int, JsonNode] | None:
@@ -772,7 +777,7 @@ def jsonld_author(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     """
     names, source = jsonld.author_names(doc)
     comparable = bool(names) and not all(jsonld.is_handle(name) for name in names)
-    for entity in jsonld.document_entities(doc):
+    for entity in _entities(doc):
         found = _member(entity, "author")
         if found is None:
             continue
