@@ -157,6 +157,7 @@ class Haystack:
     def __init__(self, text: str) -> None:
         self.text = text
         self.normalized = normalize_runs(text)
+        self._counts: dict[Keyword, dict[str, int]] = {}  # KW001 and KW002 count the same keywords
 
     @cached_property
     def _map(self) -> tuple[list[int], list[int]]:
@@ -224,9 +225,12 @@ class Haystack:
 
     def term_counts(self, keyword: Keyword) -> dict[str, int]:
         """Occurrences of each term (term sets), or of the whole phrase under its text (phrases)."""
-        if keyword.phrase:
-            return {" ".join(keyword.units): self.phrase_count(keyword.units)}
-        return {term: len(self.term_positions(term)) for term in keyword.units}
+        if keyword not in self._counts:
+            if keyword.phrase:
+                self._counts[keyword] = {" ".join(keyword.units): self.phrase_count(keyword.units)}
+            else:
+                self._counts[keyword] = {term: len(self.term_positions(term)) for term in keyword.units}
+        return dict(self._counts[keyword])
 
     def contains(self, keyword: Keyword) -> bool:
         """All terms present (term set), or the phrase present (phrase)."""

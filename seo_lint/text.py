@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -39,6 +40,12 @@ def cjk_count(text: str) -> int:
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """NFKC + case-folding, the form every comparison uses (`ＡＩ５` == `ai5`)."""
+    return normalize_text(text)
+
+
+def normalize_text(text: str) -> str:
+    """`normalize` without the cache, for long text read once (a paragraph, the prose):
+    hashing and keeping it would cost more than it saves."""
     return unicodedata.normalize("NFKC", text).casefold()
 
 
@@ -89,7 +96,11 @@ def char_width(char: str) -> float:
 
 
 def display_width(text: str) -> float:
-    return sum(char_width(char) for char in text)
+    """The sum of `char_width`: each distinct character looked up once (the sum of halves
+    and ones is exact in any order); ASCII is half-width throughout."""
+    if text.isascii():
+        return len(text) / 2
+    return sum(char_width(char) * count for char, count in Counter(text).items())
 
 
 def pixels(width: float) -> int:

@@ -18,7 +18,15 @@ from seo_lint.findings import Finding
 from seo_lint.lint import ActiveRule, check_site, default_rules, lint_text, summarize
 from seo_lint.load import document_from_bytes
 from seo_lint.registry import Site
-from seo_lint.text import normalize, normalize_mapped, normalize_runs, word_count, words
+from seo_lint.text import (
+    char_width,
+    display_width,
+    normalize,
+    normalize_mapped,
+    normalize_runs,
+    word_count,
+    words,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "keywords"
 KW_AND_META = ["KW", "MT001", "MT002", "MT003", "FM003", "FM004", "FM005", "FM006"]
@@ -617,6 +625,12 @@ def test_normalize_runs_is_normalize_mapped_without_tables(text: str) -> None:
 def test_word_count_counts_the_words(text: str) -> None:
     assert word_count(text) == len(words(text))
     assert word_count(text.encode("ascii", "ignore").decode()) == len(words(text.encode("ascii", "ignore").decode()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ 9.導入ｶﾞＡ\u3099\u0301\u200b　é")), max_size=40))
+def test_display_width_is_the_sum_of_the_character_widths(text: str) -> None:
+    assert display_width(text) == sum(char_width(char) for char in text)
 
 
 def test_toml_and_json_front_matter_keywords() -> None:

@@ -690,6 +690,17 @@ class DuplicateParagraphOptions(RuleOptions):
     min_length: dict[str, int] = {"cjk": 20, "default": 8}
 
 
+_ASCII_SPACE = bytes(code for code in range(128) if chr(code).isspace())
+
+
+def _paragraph_key(body: str) -> str:
+    """The block as compared: NFKC, case-folded, white space removed (ASCII text, which NFKC
+    leaves alone, lower-cased and stripped of spaces in one pass each, in C)."""
+    if body.isascii():
+        return body.encode("ascii").lower().translate(None, _ASCII_SPACE).decode("ascii")
+    return "".join(text.normalize_text(body).split())
+
+
 @rule("TX006", "duplicate-paragraph", Severity.WARNING, options=DuplicateParagraphOptions)
 def duplicate_paragraph(doc: Document, opts: DuplicateParagraphOptions) -> Iterator[Violation]:
     """## What it does
@@ -736,7 +747,7 @@ def duplicate_paragraph(doc: Document, opts: DuplicateParagraphOptions) -> Itera
     for block, size in zip(doc.prose_blocks, doc.prose_lengths):
         if block.kind == "heading" or size < minimum:
             continue
-        key = "".join(text.normalize(block.text).split())
+        key = _paragraph_key(block.text)
         start = block.runs[0].start if block.runs else block.start
         if key in first_seen:
             line = doc.position(first_seen[key])[0]
