@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -88,6 +87,7 @@ def unit(language: str, amount: int | None = None) -> str:
     return name if amount == 1 else name + "s"
 
 
+@lru_cache(maxsize=8192)
 def char_width(char: str) -> float:
     """Full-width counts 1, half-width 0.5, combining marks 0 (the Japanese convention)."""
     if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufeff":
@@ -96,11 +96,10 @@ def char_width(char: str) -> float:
 
 
 def display_width(text: str) -> float:
-    """The sum of `char_width`: each distinct character looked up once (the sum of halves
-    and ones is exact in any order); ASCII is half-width throughout."""
+    """The sum of `char_width` (ASCII is half-width throughout)."""
     if text.isascii():
         return len(text) / 2
-    return sum(char_width(char) * count for char, count in Counter(text).items())
+    return sum(map(char_width, text))
 
 
 def pixels(width: float) -> int:

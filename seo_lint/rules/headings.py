@@ -309,6 +309,8 @@ def heading_length(doc: Document, opts: HeadingLengthOptions) -> Iterator[Violat
     for heading in doc.headings:
         value = " ".join(heading.text.split())
         if doc.is_cjk:
+            if len(value) <= limit:
+                continue  # no character is wider than 1
             width = text.display_width(value)
             if width > limit:
                 yield Violation(
