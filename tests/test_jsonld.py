@@ -785,3 +785,13 @@ def test_ld_rules_never_crash(value: Any, title: str) -> None:
             after = [f.message for f in again]
             assert after.count(finding.message) < messages.count(finding.message)
             assert not [m for m in after if m not in messages and not m.startswith("hand-written")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab/:?#&=%[]. \tHTPS")), max_size=30),
+    st.sampled_from([None, "https://example.com", "https://example.com/blog/", "http://[::1"]),
+)
+def test_a_url_never_differs_from_itself(url: str, base: str | None) -> None:
+    # LD006 and LD010 skip url_differences for equal strings: it must find nothing there
+    assert jsonld.url_differences(url, url, base) == []

@@ -570,7 +570,8 @@ def jsonld_image(doc: Document, opts: NoOptions) -> Iterator[Violation]:
                 break  # an image that cannot be known: not judged
             candidates.append((target, text))
         if not candidates or any(
-            not jsonld.url_differences(t.value, expected, base) for _, t in candidates
+            t.value == expected or not jsonld.url_differences(t.value, expected, base)  # equal: no differences
+            for _, t in candidates
         ):
             continue
         target, text = candidates[0]
@@ -1047,7 +1048,8 @@ def _seo_tag_differences(doc: Document, entity: Entity) -> list[str]:
             when = jsonld.parse_iso(text.value, zone) or jsonld.parse_loose(text.value, zone)
             differs = when is not None and not jsonld.same_time(when, fact.value, zone)
         elif key == "image":
-            differs = bool(jsonld.url_differences(text.value, str(fact.value), base))
+            expected = str(fact.value)
+            differs = text.value != expected and bool(jsonld.url_differences(text.value, expected, base))
         else:
             differs = not jsonld.same_text(text.value, str(fact.value))
         if differs:
