@@ -338,12 +338,20 @@ class Record:
     formats never show a line."""
 
     def __init__(self, fixable: bool, line_count: int, lines: dict[int, str] | None, findings: list[Any],
-                 raw_lines: bytes = b"") -> None:
+                 raw_lines: bytes = b"", numbers: frozenset[int] | None = None) -> None:
         self.fixable = fixable
         self.line_count = line_count
         self.findings = findings
         self._lines = lines
         self._raw_lines = raw_lines
+        self._numbers = numbers
+
+    def has_lines(self, wanted: set[int]) -> bool:
+        """Whether the lines `wanted` are kept (without decoding their text)."""
+        if self._numbers is not None and self._raw_lines:
+            return wanted <= self._numbers
+        lines = self.lines
+        return lines is not None and all(n in lines for n in wanted)
 
     @property
     def lines(self) -> dict[int, str] | None:
@@ -358,11 +366,11 @@ class Record:
 
 
 def encode_record(record: Record) -> bytes:
-    """`[fixable, line count, finding rows]`, a line break, then the lines (JSON never writes a
-    raw line break with these separators)."""
+    """`[fixable, line count, finding rows, numbers of the lines kept]`, a line break, then the
+    lines (JSON never writes a raw line break with these separators)."""
     lines = record.lines
-    head = json.dumps([record.fixable, record.line_count, encode_findings(record.findings)],
-                      ensure_ascii=False, separators=(",", ":"))
+    head = json.dumps([record.fixable, record.line_count, encode_findings(record.findings),
+                       None if lines is None else sorted(lines)], ensure_ascii=False, separators=(",", ":"))
     tail = json.dumps(None if lines is None else sorted(lines.items()), ensure_ascii=False, separators=(",", ":"))
     return f"{head}\n{tail}".encode("utf-8", "surrogatepass")
 
@@ -371,10 +379,11 @@ def decode_record(path: str, data: Blob) -> Record:
     """The record `encode_record` wrote (plain JSON, no object hook); an error for anything else."""
     raw = data.tobytes() if isinstance(data, memoryview) else data
     split = raw.index(b"\n")
-    fixable, line_count, rows = json.loads(raw[:split])
+    fixable, line_count, rows, numbers = json.loads(raw[:split])
     if not (isinstance(fixable, bool) and isinstance(line_count, int) and isinstance(rows, list)):
         raise ValueError("bad record")
-    return Record(fixable, line_count, None, decode_findings(path, rows), raw[split + 1 :] or b"null")
+    return Record(fixable, line_count, None, decode_findings(path, rows), raw[split + 1 :] or b"null",
+                  None if numbers is None else frozenset(numbers))
 
 
 def stat_signature(path: str) -> tuple[str, bool]:

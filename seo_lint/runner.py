@@ -920,11 +920,10 @@ class Runner:
             return
         record = item.decoded or self.record(item)
         item.decoded = record  # read by the report next
-        if record.lines is None:
+        wanted = {f.line for f in item.site if 1 <= f.line <= record.line_count}
+        if record.has_lines(wanted) or record.lines is None:
             return
-        wanted = {f.line for f in item.site if 1 <= f.line <= record.line_count and f.line not in record.lines}
-        if not wanted:
-            return
+        wanted -= set(record.lines)
         if item.text is not None:
             source: str | None = item.text
         else:

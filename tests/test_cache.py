@@ -165,7 +165,7 @@ def test_a_damaged_entry_is_a_miss_not_a_crash(site: Path, linted: list[str]) ->
     store = cache.Cache.open(site / ".seo-lint-cache")
     key = str(site / FIRST)
     digest, config, _, summary, signature, _ = store.entries[key]
-    store.put(key, digest, config, b'[true, 9, [["not", "a", "finding"]]]\n[]', summary, signature)
+    store.put(key, digest, config, b'[true, 9, [["not", "a", "finding"]], []]\n[]', summary, signature)
     store.save()
     linted.clear()
     assert run() == reference

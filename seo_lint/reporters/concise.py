@@ -10,8 +10,15 @@ from seo_lint.reporters import ReportContext, reporter
 from seo_lint.reporters._common import statistics, statistics_lines, visible
 
 
-def concise_line(finding: Finding) -> str:
-    return f"{visible(finding.path)}:{finding.line}:{finding.column}: {finding.code} {visible(finding.message)}\n"
+def concise_line(finding: Finding, paths: dict[str, str] | None = None) -> str:
+    """`paths`: paths already made visible (a file has several findings)."""
+    path = paths.get(finding.path) if paths is not None else None
+    if path is None:
+        path = visible(finding.path)
+        if paths is not None:
+            paths.clear()
+            paths[finding.path] = path
+    return f"{path}:{finding.line}:{finding.column}: {finding.code} {visible(finding.message)}\n"
 
 
 @reporter("concise")
@@ -21,4 +28,5 @@ def concise(findings: Iterable[Finding], out: TextIO, context: ReportContext) ->
             row + "\n" for row in statistics_lines(statistics(findings, context.unsafe_fixes))
         )
         return
-    out.writelines(concise_line(f) for f in findings)
+    paths: dict[str, str] = {}
+    out.writelines(concise_line(f, paths) for f in findings)
