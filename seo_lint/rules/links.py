@@ -294,16 +294,20 @@ def _path_urls(rel: str) -> list[str]:
 
 
 class SiteIndex:
-    """The site's files by path and by URL (without the baseurl), built once per run."""
+    """The site's files by path and by URL (without the baseurl), built once per run.
+
+    It keeps no file's summary (tens of thousands of them would not fit in a flat memory
+    budget): a file's anchors are read again when a link with a `#fragment` targets it."""
 
     def __init__(self, site: Site) -> None:
         config = site.config or {}
         style = str(config.get("permalink") or "date")
         template = _STYLES.get(style, style)
+        self.site = site
         self.baseurl = "/" + str(config.get("baseurl") or "").strip("/")
         self.uncertain = False  # some post's URL could not be computed
         self.rel: list[str] = []
-        self.data: list[LinkSummary | None] = []
+        self.targets: dict[int, frozenset[str] | None] = {}  # anchors of the files linked with a #fragment
         self.urls: list[list[str]] = []  # URL keys of each file
         self.by_path: dict[str, int] = {}
         self.by_url: dict[str, int] = {}
@@ -313,13 +317,19 @@ class SiteIndex:
             data: LinkSummary | None = summary.data.get("links")
             urls = [url_key(url) for url in self._urls(rel, data, template)]
             self.rel.append(rel)
-            self.data.append(data)
             self.urls.append(urls)
             self.by_path.setdefault(rel, index)
             self.by_path.setdefault(posixpath.splitext(rel)[0], index)
             for url in urls:
                 self.by_url.setdefault(url, index)
                 self.folders.update(_folders(url))
+
+    def anchors(self, index: int) -> frozenset[str] | None:
+        """The heading anchors and ids of file `index` (None when it has no summary)."""
+        if index not in self.targets:
+            data: LinkSummary | None = self.site.summaries[index].data.get("links")
+            self.targets[index] = frozenset(data["anchors"]) if data is not None else None
+        return self.targets[index]
 
     def _urls(self, rel: str, data: LinkSummary | None, template: str) -> list[str]:
         urls: list[str] = []
@@ -578,8 +588,10 @@ def internal_link_broken(site: Site, opts: InternalLinkOptions) -> Iterator[Site
     """
     index = SiteIndex(site)
     for source, summary in enumerate(site.summaries):
-        data = index.data[source]
-        if summary.path not in site.linted or data is None:
+        if summary.path not in site.linted:
+            continue
+        data: LinkSummary | None = summary.data.get("links")
+        if data is None:
             continue
         for target, position in data["links"]:
             message = _broken(index, source, target, opts.ignore + opts.extend_ignore)
@@ -619,8 +631,10 @@ def _broken(index: SiteIndex, source: int, written: str, ignore: tuple[str, ...]
             hint = f" (the baseurl is {index.baseurl})" if outside else ""
             return f"link target {parts.path} is not a page of this site{hint}"
         found = resolved
-    data = index.data[found]
-    if fragment and data is not None and fragment not in data["anchors"] and fragment not in ("top", "_top"):
+    if not fragment or fragment in ("top", "_top"):
+        return None
+    anchors = index.anchors(found)
+    if anchors is not None and fragment not in anchors:
         where = "this page" if found == source else index.rel[found]
         return f"anchor #{parts.fragment} is not a heading or id on {where}"
     return None
