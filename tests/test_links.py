@@ -269,3 +269,18 @@ def test_http_links_and_their_unsafe_fix(check):
         fixed = fixed[: edit.start] + edit.replacement + fixed[edit.end :]
     assert fixed == src.replace("http://jekyllrb", "https://jekyllrb").replace("HTTP://", "https://")
     assert lint_text(fixed, "a.md", default_rules(["LNK004"])) == []
+
+
+def test_close_slug_found_among_thousands_by_shared_trigrams():
+    from seo_lint.rules.links import _SlugIndex
+
+    topics = ["budget", "travel", "garden", "python", "photo", "coffee", "running", "sleep"]
+    pool = {
+        f"{a}-{b}-tips-{n}": f"2024-01-01-{a}-{b}-tips-{n}"
+        for a in topics for b in topics if a != b for n in range(60)
+    }
+    index = _SlugIndex(pool)
+    assert len(pool) == 3360
+    assert index.closest("garden-pyhton-tips-17", cutoff=0.6) == "garden-python-tips-17"
+    assert index.closest("コーヒーの淹れ方", cutoff=0.6) is None
+    assert _SlugIndex({"5つの接客改善-ai活用": "x"}).closest("5つの接客改善-ai導入", cutoff=0.6) == "5つの接客改善-ai活用"
