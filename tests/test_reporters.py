@@ -260,9 +260,11 @@ def test_text_colour_only_when_asked_and_output_is_deterministic() -> None:
 def test_text_colour_is_what_rich_console_print_writes() -> None:
     """The fast colour path writes the same bytes as `Console.print`, line for line."""
     lines = text_reporter._file(POST_A, FINDINGS[:3], SOURCE_A)
-    lines += text_reporter._summary(FINDINGS, context(fixed=2))
+    tally = text_reporter.Tally(unsafe_fixes=False)
+    tally.add(FINDINGS)
+    lines += text_reporter._summary(tally, context(fixed=2))
     fast, slow = io.StringIO(), io.StringIO()
-    text_reporter._emit(lines, fast, True)
+    text_reporter._emit(lines, fast, text_reporter.console(fast, True))
     screen = text_reporter.console(slow, True)
     for line in lines:
         screen.print(line)

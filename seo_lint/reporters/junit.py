@@ -8,7 +8,9 @@ passing test case. Characters XML 1.0 cannot carry are written as visible escape
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from operator import attrgetter
 from typing import TextIO
 
 from seo_lint.findings import Finding
@@ -16,10 +18,9 @@ from seo_lint.reporters import ReportContext, reporter
 from seo_lint.reporters._common import visible
 
 
-def _suite(root: ET.Element, path: str, findings: list[Finding]) -> None:
+def _suite(path: str, findings: list[Finding]) -> ET.Element:
     name = visible(path)
-    suite = ET.SubElement(
-        root,
+    suite = ET.Element(
         "testsuite",
         {
             "name": name,
@@ -31,7 +32,7 @@ def _suite(root: ET.Element, path: str, findings: list[Finding]) -> None:
     )
     if not findings:
         ET.SubElement(suite, "testcase", {"name": name, "classname": name, "file": name})
-        return
+        return suite
     for finding in findings:
         location = f"{finding.line}:{finding.column}"
         case = ET.SubElement(
@@ -47,25 +48,43 @@ def _suite(root: ET.Element, path: str, findings: list[Finding]) -> None:
         message = visible(finding.message)
         failure = ET.SubElement(case, "failure", {"type": finding.code, "message": message})
         failure.text = f"{location} {finding.code} {message}"
+    return suite
+
+
+def _suites(findings: Iterable[Finding], paths: list[str]) -> Iterator[tuple[str, list[Finding]]]:
+    """(path, its findings) for every path, sorted: the findings' files (they arrive sorted by
+    path) merged with the clean `paths` (sorted)."""
+    clean = iter(paths)
+    pending = next(clean, None)
+    for path, grouped in groupby(findings, key=attrgetter("path")):
+        while pending is not None and pending <= path:
+            if pending != path:
+                yield pending, []
+            pending = next(clean, None)
+        yield path, list(grouped)
+    while pending is not None:
+        yield pending, []
+        pending = next(clean, None)
 
 
 @reporter("junit")
 def junit(findings: Iterable[Finding], out: TextIO, context: ReportContext) -> None:
-    findings = list(findings)
-    by_path: dict[str, list[Finding]] = {path: [] for path in context.paths}
+    """What ElementTree writes for the whole indented tree, one suite at a time: the findings
+    are read twice (the root's totals come first), memory holds one file's."""
+    failures = 0
+    failed: set[str] = set()
     for finding in findings:
-        by_path.setdefault(finding.path, []).append(finding)
-    root = ET.Element(
-        "testsuites",
-        {
-            "name": "seo-lint",
-            "tests": str(sum(len(f) or 1 for f in by_path.values())),
-            "failures": str(len(findings)),
-        },
-    )
-    for path in sorted(by_path):
-        _suite(root, path, by_path[path])
-    ET.indent(root)
+        failures += 1
+        failed.add(finding.path)
+    paths = sorted(set(context.paths))
+    tests = failures + sum(1 for path in paths if path not in failed)
+    del failed
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(root, encoding="unicode"))
-    out.write("\n")
+    head = f'<testsuites name="seo-lint" tests="{tests}" failures="{failures}"'
+    empty = True
+    for path, group in _suites(findings, paths):
+        suite = _suite(path, group)
+        ET.indent(suite, level=1)
+        out.write((f"{head}>" if empty else "") + "\n  " + ET.tostring(suite, encoding="unicode"))
+        empty = False
+    out.write(f"{head} />\n" if empty else "\n</testsuites>\n")

@@ -18,7 +18,8 @@ import hashlib
 import json
 import os
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -97,32 +98,25 @@ def region(finding: Finding) -> dict[str, int]:
     }
 
 
-def _line_text(
-    sources: Mapping[str, str], cache: dict[str, list[str]], finding: Finding
-) -> str | None:
-    source = sources.get(finding.path)
+def _line_text(source: str | None, lines: list[str] | None, finding: Finding) -> tuple[str | None, list[str] | None]:
+    """(the finding's source line, stripped, or None; `source` split in lines, kept for the
+    next finding of the same file)."""
     if source is None:
-        return None
-    lines = cache.get(finding.path)
+        return None, None
     if lines is None:
-        lines = cache[finding.path] = source.split("\n")
+        lines = source.split("\n")
     if not 1 <= finding.line <= len(lines):
-        return None
-    return lines[finding.line - 1].strip()
+        return None, lines
+    return lines[finding.line - 1].strip(), lines
 
 
-def fingerprints(findings: list[Finding], uris: list[str], sources: Mapping[str, str]) -> list[str]:
-    """`hash:occurrence` per finding, as GitHub computes its own (independent of line numbers)."""
-    cache: dict[str, list[str]] = {}
-    seen: dict[str, int] = {}
-    result: list[str] = []
-    for finding, uri in zip(findings, uris):
-        text = _line_text(sources, cache, finding)
-        key = "\0".join((uri, finding.code, finding.message if text is None else text))
-        digest = hashlib.sha256(utf8_safe(key).encode("utf-8")).hexdigest()[:16]
-        seen[digest] = seen.get(digest, 0) + 1
-        result.append(f"{digest}:{seen[digest]}")
-    return result
+def fingerprint(uri: str, finding: Finding, text: str | None, seen: dict[str, int]) -> str:
+    """`hash:occurrence`, as GitHub computes its own (independent of line numbers); `seen`
+    counts the hashes so far."""
+    key = "\0".join((uri, finding.code, finding.message if text is None else text))
+    digest = hashlib.sha256(utf8_safe(key).encode("utf-8")).hexdigest()[:16]
+    seen[digest] = seen.get(digest, 0) + 1
+    return f"{digest}:{seen[digest]}"
 
 
 def _location(uri: str, relative: bool) -> dict[str, str]:
@@ -153,27 +147,33 @@ def _fixes(finding: Finding, location: dict[str, str]) -> list[dict[str, Any]]:
     return [entry]
 
 
-def _keep(findings: list[Finding]) -> list[Finding]:
-    """The first MAX_RESULTS findings by severity (errors first), in their original order."""
-    if len(findings) <= MAX_RESULTS:
-        return findings
-    ranked = sorted(range(len(findings)), key=lambda i: -findings[i].severity.rank)[:MAX_RESULTS]
-    return [findings[i] for i in sorted(ranked)]
+def _quotas(ranks: Counter[int]) -> dict[int, int]:
+    """How many findings of each severity rank are kept: the first MAX_RESULTS by severity
+    (errors first); within a severity, the first ones in report order."""
+    left = MAX_RESULTS
+    quotas: dict[int, int] = {}
+    for rank in sorted(ranks, reverse=True):
+        quotas[rank] = min(ranks[rank], left)
+        left -= quotas[rank]
+    return quotas
 
 
-def sarif_log(findings: list[Finding], context: ReportContext) -> dict[str, Any]:
-    rules = [context.rules[code] for code in sorted(context.rules)]
-    descriptors = [rule_descriptor(rule) for rule in rules]
-    index = {rule.code: i for i, rule in enumerate(rules)}
-    for finding in findings:  # a code with no registered rule still gets a descriptor
-        if finding.code not in index:
-            index[finding.code] = len(descriptors)
-            descriptors.append({"id": finding.code, "name": finding.name})
-    kept = _keep(findings)
-    locations = [artifact_uri(f.path, context.root) for f in kept]
-    prints = fingerprints(kept, [uri for uri, _ in locations], context.sources)
-    results = []
-    for finding, (uri, relative), fingerprint in zip(kept, locations, prints):
+def _results(findings: Iterable[Finding], context: ReportContext, index: Mapping[str, int],
+             quotas: dict[int, int]) -> Iterator[dict[str, Any]]:
+    """The SARIF result of each finding kept, in report order (one file's lines at a time)."""
+    seen: dict[str, int] = {}  # at most MAX_RESULTS hashes
+    path: str | None = None
+    uri, relative, source, lines = "", True, None, None
+    for finding in findings:
+        rank = finding.severity.rank
+        if not quotas[rank]:
+            continue
+        quotas[rank] -= 1
+        if finding.path != path:
+            path = finding.path
+            uri, relative = artifact_uri(path, context.root)
+            source, lines = context.sources.get(path), None
+        text, lines = _line_text(source, lines, finding)
         location = _location(uri, relative)
         result: dict[str, Any] = {
             "ruleId": finding.code,
@@ -183,12 +183,33 @@ def sarif_log(findings: list[Finding], context: ReportContext) -> dict[str, Any]
             "locations": [
                 {"physicalLocation": {"artifactLocation": location, "region": region(finding)}}
             ],
-            "partialFingerprints": {"primaryLocationLineHash": fingerprint},
+            "partialFingerprints": {"primaryLocationLineHash": fingerprint(uri, finding, text, seen)},
         }
         fixes = _fixes(finding, location)
         if fixes:
             result["fixes"] = fixes
-        results.append(result)
+        yield result
+
+
+#: Where the results go in the log's skeleton (written around them as they are made).
+_HOLE = "\0seo-lint results\0"
+
+
+@reporter("sarif")
+def sarif(findings: Iterable[Finding], out: TextIO, context: ReportContext) -> None:
+    """Two readings of the findings: the first counts them (the rule list and the limit
+    depend on all of them), the second writes each result as it is made."""
+    rules = [context.rules[code] for code in sorted(context.rules)]
+    descriptors = [rule_descriptor(rule) for rule in rules]
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    ranks: Counter[int] = Counter()
+    for finding in findings:
+        ranks[finding.severity.rank] += 1
+        if finding.code not in index:  # a code with no registered rule still gets a descriptor
+            index[finding.code] = len(descriptors)
+            descriptors.append({"id": finding.code, "name": finding.name})
+    quotas = _quotas(ranks)
+    total, kept = sum(ranks.values()), sum(quotas.values())
     driver: dict[str, Any] = {"name": "seo-lint", "informationUri": REPOSITORY}
     if context.tool_version:
         driver["version"] = context.tool_version
@@ -197,20 +218,25 @@ def sarif_log(findings: list[Finding], context: ReportContext) -> dict[str, Any]
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {ROOT_ID: {"uri": root_uri(context.root)}},
-        "results": results,
+        "results": _HOLE,
     }
-    if len(kept) < len(findings):
+    if kept < total:
         run["properties"] = {
             "truncated": True,
-            "totalResults": len(findings),
-            "reportedResults": len(kept),
+            "totalResults": total,
+            "reportedResults": kept,
             "note": f"GitHub accepts at most {MAX_RESULTS} results per run; errors were kept first",
         }
-    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-
-
-@reporter("sarif")
-def sarif(findings: Iterable[Finding], out: TextIO, context: ReportContext) -> None:
-    findings = list(findings)
-    text = json.dumps(sarif_log(findings, context), indent=2, ensure_ascii=False)
-    out.write(utf8_safe(text) + "\n")
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    # What json.dumps(log, indent=2) writes with the results in place, one result at a time.
+    head, _, tail = json.dumps(log, indent=2, ensure_ascii=False).rpartition(json.dumps(_HOLE))
+    key_line = head[head.rfind("\n") + 1 :]  # `      "results": `
+    outer = key_line[: len(key_line) - len(key_line.lstrip(" "))]
+    inner = outer + "  "
+    out.write(utf8_safe(head))
+    first = True
+    for result in _results(findings, context, index, quotas):
+        text = json.dumps(result, indent=2, ensure_ascii=False).replace("\n", "\n" + inner)
+        out.write(utf8_safe(("[\n" if first else ",\n") + inner + text))
+        first = False
+    out.write(utf8_safe(("[]" if first else f"\n{outer}]") + tail) + "\n")

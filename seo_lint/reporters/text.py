@@ -19,6 +19,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
 from typing import TextIO
 
 from rich.color import ColorSystem
@@ -110,29 +112,45 @@ def _lines(source: str) -> list[str]:
     return [line.removesuffix("\r") for line in source.split("\n")]
 
 
-def _summary(findings: list[Finding], context: ReportContext) -> list[Text]:
+class Tally:
+    """What the summary line needs, counted file by file as the findings stream past."""
+
+    def __init__(self, unsafe_fixes: bool) -> None:
+        self.unsafe_fixes = unsafe_fixes
+        self.counts = dict.fromkeys(Severity, 0)
+        self.total = self.files = self.fixable = self.unsafe = 0
+
+    def add(self, group: list[Finding]) -> None:
+        """One file's findings."""
+        for finding in group:
+            self.counts[finding.severity] += 1
+        self.total += len(group)
+        self.files += 1
+        fixable, unsafe = fix_counts(group, self.unsafe_fixes)
+        self.fixable += fixable
+        self.unsafe += unsafe
+
+
+def _summary(tally: Tally, context: ReportContext) -> list[Text]:
     lines: list[Text] = []
     if context.fixed:
         lines.append(styled(f"Fixed {plural(context.fixed, 'problem')}.", "green"))
-    if not findings:
+    if not tally.total:
         lines.append(
             styled(f"All checked! ({plural(context.files_checked, 'file')})", "bold green")
         )
         return lines
-    counts = {severity: 0 for severity in Severity}
-    for finding in findings:
-        counts[finding.severity] += 1
+    counts = tally.counts
     parts = [
         plural(counts[s], s.value)
         for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if counts[s]
     ]
-    files = len({finding.path for finding in findings})
     checked = f" ({plural(context.files_checked, 'file')} checked)" if context.files_checked else ""
-    found = f"Found {plural(len(findings), 'problem')} ({', '.join(parts)}) in {plural(files, 'file')}{checked}."
+    found = f"Found {plural(tally.total, 'problem')} ({', '.join(parts)}) in {plural(tally.files, 'file')}{checked}."
     lines.append(styled(found, "bold"))
     if context.show_fix_hint:
-        fixable, unsafe = fix_counts(findings, context.unsafe_fixes)
+        fixable, unsafe = tally.fixable, tally.unsafe
         if fixable and unsafe:
             lines.append(Text(f"{fixable} fixable with --fix, {unsafe} more with --unsafe-fixes."))
         elif fixable:
@@ -171,13 +189,13 @@ def _file(path: str, group: list[Finding], source: str | None) -> list[Text]:
     return lines
 
 
-def _emit(lines: list[Text], out: TextIO, color: bool) -> None:
-    """Plain text is written as is; colour is rendered by rich (segment by segment, which
-    is what `Console.print` does for a line that never wraps, three times faster)."""
-    if not color:
+def _emit(lines: list[Text], out: TextIO, screen: Console | None) -> None:
+    """Plain text (no `screen`) is written as is; colour is rendered by rich (segment by
+    segment, which is what `Console.print` does for a line that never wraps, three times
+    faster)."""
+    if screen is None:
         out.writelines(line.plain + "\n" for line in lines)
         return
-    screen = console(out, color)
     out.writelines(
         "".join(_ansi(segment) for segment in line.render(screen)) + "\n" for line in lines
     )
@@ -190,17 +208,15 @@ def _ansi(segment: Segment) -> str:
 
 @reporter("text")
 def text(findings: Iterable[Finding], out: TextIO, context: ReportContext) -> None:
-    findings = list(findings)
+    """Written file by file as the findings arrive (sorted by path): memory holds one file's."""
+    screen = console(out, context.color) if context.color else None
+    tally = Tally(context.unsafe_fixes)
     if context.statistics:
         rows = statistics_lines(statistics(findings, context.unsafe_fixes))
-        _emit([Text(row) for row in rows] or _summary(findings, context), out, context.color)
+        _emit([Text(row) for row in rows] or _summary(tally, context), out, screen)
         return
-    lines: list[Text] = []
-    by_path: dict[str, list[Finding]] = {}
-    for finding in findings:
-        by_path.setdefault(finding.path, []).append(finding)
-    for path, group in by_path.items():
-        lines += _file(path, group, context.sources.get(path))
-        lines.append(Text())
-    lines += _summary(findings, context)
-    _emit(lines, out, context.color)
+    for path, grouped in groupby(findings, key=attrgetter("path")):
+        group = list(grouped)
+        tally.add(group)
+        _emit([*_file(path, group, context.sources.get(path)), Text()], out, screen)
+    _emit(_summary(tally, context), out, screen)
