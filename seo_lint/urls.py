@@ -271,9 +271,15 @@ def _normalise(url: str, ignore_params: tuple[str, ...], base_url: str | None) -
         host = f"{host}:{port}"
     ignored = {name.lower() for name in ignore_params}
     query = parse_query(url)
-    params = sorted(
-        (p.name, p.decoded_value or "") for p in query.params if p.name.lower() not in ignored
-    )
+    params = []
+    for start, end in query.pieces:  # what Query.params gives, without making Param objects
+        if start == end:
+            continue
+        key, _, value = url[start:end].partition("=")
+        name = unquote_plus(key) if "%" in key or "+" in key else key
+        if name.lower() not in ignored:
+            params.append((name, unquote_plus(value) if "%" in value or "+" in value else value))
+    params.sort()
     text = "&".join(f"{name}={value}" if value else name for name, value in params)
     location = f"//{host}{parts.path or '/'}" if host else parts.path
     return location + (f"?{text}" if text else "")

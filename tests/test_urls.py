@@ -129,3 +129,18 @@ def test_dropping_repeats_through_any_raw_form(
     last = {p.name: p.value for p in query.params}
     assert {p.name: p.value for p in fixed.params} == last
     assert fixed_url.endswith("#top")
+
+
+@given(
+    st.lists(st.sampled_from(["a", "W", "w", "=", "&", "+", "%", "%20", "%3D", "%26", "#", "?", "x=1"]), max_size=14).map("".join),
+    st.lists(st.sampled_from(["w", "W", "a", "", "x"]), max_size=2),
+)
+def test_normalise_keeps_the_query_params_sorted_as_decoded(query: str, ignore: list[str]) -> None:
+    url = "https://e.com/p?" + query
+    ignored = {name.lower() for name in ignore}
+    params = sorted(
+        (p.name, p.decoded_value or "") for p in urls.parse_query(url).params if p.name.lower() not in ignored
+    )
+    text = "&".join(f"{name}={value}" if value else name for name, value in params)
+    path = url.split("#", 1)[0].split("?", 1)[0].removeprefix("https://e.com")
+    assert urls.normalise(url, ignore) == "//e.com" + path + (f"?{text}" if text else "")
