@@ -39,9 +39,12 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from seo_lint import __version__
+
+if TYPE_CHECKING:
+    from seo_lint.registry import Summary
 
 Blob = bytes | memoryview  # memoryview: a slice of the cache file as read
 
@@ -150,11 +153,25 @@ def _unsqueeze(data: bytes | memoryview) -> bytes | memoryview:
     raise ValueError("bad summary value")
 
 
-def unpack_summary(blob: bytes | memoryview, load: Callable[[], Blob] | None = None) -> Any:
-    """A Summary whose data decodes each value when a site rule reads it (see `LazyData`).
-    With `load`, the blob is not kept: `load()` reads it again when a value is wanted."""
+def unpack_summary(blob: bytes | memoryview) -> Any:
+    """A Summary whose data decodes each value when a site rule reads it (see `LazyData`);
+    ValueError or TypeError for a damaged blob."""
     from seo_lint.registry import Summary
 
+    path, spans = _header(blob)
+    return Summary(path, LazyData(blob, spans))  # type: ignore[arg-type]
+
+
+def lazy_summary(path: str, blob: Blob | Callable[[], Blob]) -> Summary:
+    """The Summary of file `path` from its packed bytes, or from a function that reads them
+    (from a temporary file) each time a value is wanted: nothing is read until then."""
+    from seo_lint.registry import Summary
+
+    return Summary(path, LazyData(blob))  # type: ignore[arg-type]  # a read-only Mapping
+
+
+def _header(blob: Blob) -> tuple[str, dict[str, tuple[int, int]]]:
+    """(path, where each key's value is) of a packed summary."""
     size = int.from_bytes(blob[:4], "big")
     if len(blob) < 4 + size:
         raise ValueError("bad summary")
@@ -168,26 +185,37 @@ def unpack_summary(blob: bytes | memoryview, load: Callable[[], Blob] | None = N
         position += size
     if position != len(blob):
         raise ValueError("bad summary")
-    return Summary(path, LazyData(blob if load is None else load, spans))  # type: ignore[arg-type]
+    return path, spans
 
 
 class LazyData(Mapping[str, Any]):
-    """A summary's data, read-only, decoded key by key on first use; `forget` drops what was
-    decoded (the runner does between site rules, so that memory holds one rule's keys). The
-    blob is the bytes themselves or a function that reads them (from a temporary file)."""
+    """A summary's data, read-only, decoded key by key on first use. The blob is the bytes
+    themselves or a function that reads them (from a temporary file); its header is read on
+    first use too, and a damaged one reads as no data (site rules cope with missing keys)."""
 
-    def __init__(self, blob: Blob | Callable[[], Blob], spans: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, blob: Blob | Callable[[], Blob], spans: dict[str, tuple[int, int]] | None = None) -> None:
         self._blob = blob
-        self._spans = spans
+        self._spans_read = spans
         self._decoded: dict[str, Any] = {}
+
+    @property
+    def _spans(self) -> dict[str, tuple[int, int]]:
+        if self._spans_read is None:
+            try:
+                self._spans_read = _header(self._bytes())[1]
+            except Exception:  # noqa: BLE001 - damaged
+                self._spans_read = {}
+        return self._spans_read
+
+    def _bytes(self) -> Blob:
+        return self._blob() if callable(self._blob) else self._blob
 
     def __getitem__(self, key: str) -> Any:
         try:
             return self._decoded[key]
         except KeyError:
             start, end = self._spans[key]  # KeyError for a key that is not there, as a dict
-        blob = self._blob() if callable(self._blob) else self._blob
-        value = self._decoded[key] = decode(_unsqueeze(blob[start:end]))
+        value = self._decoded[key] = decode(_unsqueeze(self._bytes()[start:end]))
         return value
 
     def __iter__(self) -> Iterator[str]:
@@ -198,9 +226,6 @@ class LazyData(Mapping[str, Any]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._spans
-
-    def forget(self) -> None:
-        self._decoded.clear()
 
 
 def to_json(value: Any) -> Any:
@@ -333,18 +358,34 @@ def decode_findings(path: str, rows: list[Any]) -> list[Any]:
 
 
 class Record:
-    """One file's own result: what the report and the site pass need, not its text. `lines`
-    (the lines findings point at; None: the file has no text) is decoded on first use: most
-    formats never show a line."""
+    """One file's own result: what the report and the site pass need, not its text. Decoded
+    on first use: `findings` (from their `encode_findings` rows: the site pass reads only the
+    line numbers), `lines` (the lines findings point at; None: the file has no text; most
+    formats never show a line)."""
 
-    def __init__(self, fixable: bool, line_count: int, lines: dict[int, str] | None, findings: list[Any],
-                 raw_lines: bytes = b"", numbers: frozenset[int] | None = None) -> None:
+    def __init__(self, fixable: bool, line_count: int, lines: dict[int, str] | None, findings: list[Any] | None,
+                 raw_lines: bytes = b"", numbers: frozenset[int] | None = None, path: str = "",
+                 rows: list[Any] | None = None) -> None:
         self.fixable = fixable
         self.line_count = line_count
-        self.findings = findings
+        self._findings = findings
+        self._path = path
+        self._rows = rows
         self._lines = lines
         self._raw_lines = raw_lines
         self._numbers = numbers
+
+    @property
+    def findings(self) -> list[Any]:
+        """ValueError for damaged rows."""
+        if self._findings is None:
+            self._findings = decode_findings(self._path, self._rows or [])
+            self._rows = None
+        return self._findings
+
+    def rows(self) -> list[Any]:
+        """The findings as `encode_findings` rows (not decoded when they were not)."""
+        return encode_findings(self.findings) if self._rows is None else self._rows
 
     def has_lines(self, wanted: set[int]) -> bool:
         """Whether the lines `wanted` are kept (without decoding their text)."""
@@ -369,21 +410,22 @@ def encode_record(record: Record) -> bytes:
     """`[fixable, line count, finding rows, numbers of the lines kept]`, a line break, then the
     lines (JSON never writes a raw line break with these separators)."""
     lines = record.lines
-    head = json.dumps([record.fixable, record.line_count, encode_findings(record.findings),
+    head = json.dumps([record.fixable, record.line_count, record.rows(),
                        None if lines is None else sorted(lines)], ensure_ascii=False, separators=(",", ":"))
     tail = json.dumps(None if lines is None else sorted(lines.items()), ensure_ascii=False, separators=(",", ":"))
     return f"{head}\n{tail}".encode("utf-8", "surrogatepass")
 
 
 def decode_record(path: str, data: Blob) -> Record:
-    """The record `encode_record` wrote (plain JSON, no object hook); an error for anything else."""
+    """The record `encode_record` wrote (plain JSON, no object hook); an error for anything else
+    (for damaged finding rows: when its `findings` are first read)."""
     raw = data.tobytes() if isinstance(data, memoryview) else data
     split = raw.index(b"\n")
     fixable, line_count, rows, numbers = json.loads(raw[:split])
     if not (isinstance(fixable, bool) and isinstance(line_count, int) and isinstance(rows, list)):
         raise ValueError("bad record")
-    return Record(fixable, line_count, None, decode_findings(path, rows), raw[split + 1 :] or b"null",
-                  None if numbers is None else frozenset(numbers))
+    return Record(fixable, line_count, None, None, raw[split + 1 :] or b"null",
+                  None if numbers is None else frozenset(numbers), path, rows)
 
 
 def stat_signature(path: str) -> tuple[str, bool]:

@@ -59,11 +59,11 @@ def make_finding(doc: Document, active: ActiveRule, violation: Violation) -> Fin
     )
 
 
-def _crash(path: str, code: str, error: BaseException) -> Finding:
+def _crash(path: str, code: str, error: BaseException, what: str = "rule") -> Finding:
     rule = registry.get("SL002")
     frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
-    message = f"rule {code} crashed on this file: {type(error).__name__}: {error}{where}"
+    message = f"{what} {code} crashed on this file: {type(error).__name__}: {error}{where}"
     return Finding(
         path, 1, 1, 1, 1, "SL002", rule.name if rule else "rule-crashed", Severity.ERROR,
         message.replace("\n", " ")[:500],
@@ -122,16 +122,18 @@ def lint_text(
     return lint_document(doc, default_rules() if rules is None else rules)
 
 
-def summarize(doc: Document) -> Summary:
-    """Run every summarizer; one that fails leaves its key out (site rules must cope)."""
+def summarize(doc: Document, crashes: list[Finding] | None = None) -> Summary:
+    """Run every summarizer; one that fails leaves its key out (site rules must cope) and,
+    with `crashes`, adds an SL002 finding there (as a crashing rule does)."""
     if doc.load_problem is not None and not doc.load_problem.lintable:
         return Summary(doc.path, {})  # binary, unreadable or too large: not linted, not summarised
     data = {}
     for key, func in registry.summarizers().items():
         try:
             data[key] = func(doc)
-        except Exception:  # noqa: BLE001
-            continue
+        except Exception as error:  # noqa: BLE001 - a crashing summarizer must not stop the run
+            if crashes is not None:
+                crashes.append(_crash(doc.path, key, error, "summarizer"))
     return Summary(doc.path, data)
 
 

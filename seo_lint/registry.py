@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any, TypeVar
@@ -72,7 +72,7 @@ class Summary:
 
 @dataclass(frozen=True)
 class Site:
-    summaries: list[Summary]
+    summaries: Sequence[Summary]  # sorted by path; the runner's decodes each one as it is read
     linted: frozenset[str]  # paths whose findings are reported
     root: str = "."
     config: Mapping[str, Any] = field(default_factory=dict)  # e.g. _config.yml, read by the shell

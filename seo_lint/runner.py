@@ -14,8 +14,10 @@ changed, the site rules' findings come from the cache too.
 
 Memory stays flat: a file's text is dropped after its pass; its findings and the text of the
 lines they point at (what reporters show) are encoded at once as a `cache.Record`, kept in
-the cache or, without one, in a temporary file, with its packed summary; `Outcome.findings`
-decodes them file by file, in report order, each time a reporter reads them. A cached run
+the cache or, without one, in a temporary file, with its packed summary; memory holds a
+small `_Item` per file. Site rules read the packed summaries through `Summaries`, decoded as
+they are read; `Outcome.findings` decodes the records file by file, in report order, each
+time a reporter reads them (reporters write as they read). A cached run
 reads no file whose stat is the one recorded, and imports no rule unless something changed.
 """
 
@@ -28,8 +30,13 @@ import json
 import os
 import tempfile
 import time
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
@@ -77,9 +84,9 @@ def kernel() -> None:
         _KERNEL.append(True)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileConfig:
-    """What `lint_path` needs for one file (picklable)."""
+    """What `lint_path` needs for one file (picklable; one per file: small)."""
 
     display: str  # the path as reported
     settings: DocumentSettings
@@ -130,7 +137,12 @@ def lint_bytes(data: bytes, config: FileConfig, want_summary: bool | None = None
     kernel()
     doc = document_from_bytes(config.display, data, config.settings, max_size=config.max_size)
     findings = lint_document(doc, config.rules)
-    summary = summarize(doc) if (config.summarize if want_summary is None else want_summary) else None
+    summary = None
+    if config.summarize if want_summary is None else want_summary:
+        crashes: list[Finding] = []  # a summarizer that crashed: reported on the file, as a rule
+        summary = summarize(doc, crashes)
+        if crashes:
+            findings = sorted(findings + crashes, key=Finding.sort_key)
     return FileResult(config.display, findings, summary, doc.source, doc.fixable, fix.digest(data),
                       valid_until=doc.valid_until)
 
@@ -288,29 +300,33 @@ class Progress(Protocol):
     def stop(self) -> None: ...
 
 
-#: Where an encoded record or summary is: in memory (the cache holds it) or in the spill file.
-Stored = bytes | memoryview | tuple[int, int]
+#: Where an encoded record or summary is: in memory (the cache holds it) or in the spill file
+#: (the number `Spill.put` gave it).
+Stored = bytes | memoryview | int
 
 
 class Spill:
-    """Records of a run without a cache, in a temporary file: memory holds their offsets."""
+    """Records and summaries of a run without a cache, in a temporary file, one after the
+    other: memory holds where each one ends (8 bytes)."""
 
     def __init__(self) -> None:
         self._file: BinaryIO | None = None
-        self._end = 0
+        self._ends = array("Q", [0])  # blob `n` is bytes _ends[n] to _ends[n + 1]
 
-    def put(self, data: bytes) -> tuple[int, int]:
+    def put(self, data: bytes) -> int:
+        """Store `data`; its number."""
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix="seo-lint-")  # noqa: SIM115 - closed by close()
-        self._file.seek(self._end)
+        self._file.seek(self._ends[-1])
         self._file.write(data)
-        start, self._end = self._end, self._end + len(data)
-        return start, len(data)
+        self._ends.append(self._ends[-1] + len(data))
+        return len(self._ends) - 2
 
-    def get(self, where: tuple[int, int]) -> bytes:
+    def get(self, number: int) -> bytes:
         assert self._file is not None
-        self._file.seek(where[0])
-        return self._file.read(where[1])
+        start = self._ends[number]
+        self._file.seek(start)
+        return self._file.read(self._ends[number + 1] - start)
 
     def close(self) -> None:
         if self._file is not None:
@@ -318,9 +334,12 @@ class Spill:
             self._file = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Item:
-    path: Path  # absolute (for stdin: where the file would be, for config lookup)
+    """One file of the run: what the report and the site pass need of it, small (no summary
+    or record object: their encoded bytes, or where they are in the spill file)."""
+
+    path: str  # absolute (for stdin: where the file would be, for config lookup)
     shown: str  # as reported
     discovered: bool = True  # a file found on disk (not stdin)
     config: FileConfig | None = None  # resolved when needed (a cached file never needs it)
@@ -332,9 +351,9 @@ class _Item:
     decoded: caching.Record | None = None  # the record, decoded by the cache lookup: until it is read
     summary_blob: Stored | None = None  # packed summary
     summary: Summary | None = None  # a summary the cache cannot hold (a plugin's)
-    site: list[Finding] = field(default_factory=list)  # its site findings, as reported
+    site: list[Finding] | None = None  # its site findings, as reported
     #: (line, column) of its SL001 "suppresses nothing" findings that a site finding proved wrong.
-    dropped: set[tuple[int, int]] = field(default_factory=set)
+    dropped: set[tuple[int, int]] | None = None
     text: str | None = None  # stdin's text (it cannot be read again)
 
 
@@ -353,23 +372,27 @@ def _report_source(findings: Sequence[Finding], record: caching.Record) -> str |
 
 class Findings:
     """The run's findings in report order (path, line, column, code, message), decoded file by
-    file each time they are iterated: memory holds one file's. After a complete iteration,
-    `totals` counts them by severity."""
+    file each time they are iterated: memory holds one file's (and the one before: a reporter
+    that groups findings by file asks for a file's source once it has seen the next file's
+    first finding). After a complete iteration, `totals` counts them by severity."""
 
     def __init__(self, runner: Runner, items: list[_Item]) -> None:
         self._runner = runner
-        self._groups: dict[str, list[_Item]] = {}
-        for item in sorted(items, key=lambda i: i.shown):
-            self._groups.setdefault(item.shown, []).append(item)
-        self._last: tuple[str, list[Finding], str | None] | None = None
+        self._items = sorted(items, key=_shown)
+        self._recent: dict[str, tuple[list[Finding], str | None]] = {}
         self.totals: dict[Severity, int] | None = None
         self.crashed = False  # an SL002 finding: a rule crashed
+
+    def paths(self) -> Iterator[tuple[str, list[_Item]]]:
+        """Each path reported, with its items (several for a file given twice), in order."""
+        for path, group in groupby(self._items, key=_shown):
+            yield path, list(group)
 
     def __iter__(self) -> Iterator[Finding]:
         counts = dict.fromkeys(Severity, 0)
         crashed = False
-        for path in self._groups:
-            findings, _ = self._file(path)
+        for path, group in self.paths():
+            findings, _ = self._file(path, group)
             for finding in findings:
                 counts[finding.severity] += 1
                 crashed = crashed or finding.code == "SL002"
@@ -384,19 +407,26 @@ class Findings:
         return self.totals
 
     def source(self, path: str) -> str | None:
-        return self._file(path)[1] if path in self._groups else None
+        if path in self._recent:
+            return self._recent[path][1]
+        start = bisect_left(self._items, path, key=_shown)
+        end = start
+        while end < len(self._items) and self._items[end].shown == path:
+            end += 1
+        return self._file(path, self._items[start:end])[1] if end > start else None
 
-    def _file(self, path: str) -> tuple[list[Finding], str | None]:
-        if self._last is not None and self._last[0] == path:
-            return self._last[1], self._last[2]
+    def _file(self, path: str, group: list[_Item]) -> tuple[list[Finding], str | None]:
+        recent = self._recent.get(path)
+        if recent is not None:
+            return recent
         findings: list[Finding] = []
         source: str | None = None
-        group = self._groups[path]
         for item in group:
             record = self._runner.record(item)
             own = record.findings
             if item.dropped:
-                own = [f for f in own if not (f.code == "SL001" and (f.line, f.column) in item.dropped
+                dropped = item.dropped
+                own = [f for f in own if not (f.code == "SL001" and (f.line, f.column) in dropped
                                               and f.message.endswith("suppresses nothing"))]
             mine = own + item.site if item.site else own
             if item.site:
@@ -405,8 +435,13 @@ class Findings:
             source = _report_source(mine, record)
         if len(group) > 1:
             findings.sort(key=Finding.sort_key)
-        self._last = (path, findings, source)
+        if len(self._recent) >= 2:
+            del self._recent[next(iter(self._recent))]
+        self._recent[path] = findings, source
         return findings, source
+
+
+_shown = attrgetter("shown")
 
 
 class Sources(Mapping[str, str]):
@@ -422,7 +457,7 @@ class Sources(Mapping[str, str]):
         return source
 
     def __iter__(self) -> Iterator[str]:
-        return (path for path in self._findings._groups if self._findings.source(path) is not None)
+        return (path for path, _ in self._findings.paths() if self._findings.source(path) is not None)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -452,14 +487,25 @@ class Outcome:
         return counts, any(f.code == "SL002" for f in self.findings)
 
 
-def _load_summary(blob: caching.Blob, load: Callable[[], caching.Blob] | None = None) -> Summary | None:
-    from seo_lint.registry import Summary
+class Summaries(Sequence["Summary"]):
+    """A site's summaries (`Site.summaries`) as the runner keeps them: packed bytes, in memory
+    or in the spill file. Each read makes a new `Summary` whose data decodes key by key (see
+    `cache.LazyData`), so memory holds only what a site rule keeps of them."""
 
-    try:
-        summary = caching.unpack_summary(blob, load)
-    except Exception:  # noqa: BLE001 - a damaged entry: no summary (site rules cope)
-        return None
-    return summary if isinstance(summary, Summary) else None
+    def __init__(self, runner: Runner, items: list[_Item]) -> None:
+        self._summary = runner.summary
+        self._items = items  # each with a summary, sorted by path
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self._summary(item) for item in self._items[index]]
+        return self._summary(self._items[index])
+
+    def __iter__(self) -> Iterator[Summary]:
+        return map(self._summary, self._items)  # type: ignore[arg-type]
 
 
 class Runner:
@@ -513,10 +559,10 @@ class Runner:
 
     def _config(self, item: _Item) -> FileConfig:
         if item.config is None:
-            item.config = self.file_config(item.path, item.shown)
+            item.config = self.file_config(Path(item.path), item.shown)
         return item.config
 
-    def _key(self, path: Path, shown: str) -> str:
+    def _key(self, path: str | Path, shown: str) -> str:
         folder = os.path.dirname(path)
         key = self._folder_keys.get(folder)
         if key is None:
@@ -536,7 +582,7 @@ class Runner:
     def _run(self, request: Request) -> Outcome:
         outcome = Outcome()
         paths = discover(request.paths, self.resolver.filter_for, self.cwd, seen=self._walked)
-        items = [_Item(path, display(path, self.cwd)) for path in paths]
+        items = [_Item(str(path), display(path, self.cwd)) for path in paths]
         del paths
         self._lint_items(items, Mode(request.fix, request.unsafe_fixes, request.diff), outcome)
         if STDIN in request.paths:
@@ -556,7 +602,7 @@ class Runner:
         return data if self.cache is not None else self.spill.put(data)
 
     def _bytes(self, stored: Stored) -> caching.Blob:
-        return self.spill.get(stored) if isinstance(stored, tuple) else stored
+        return self.spill.get(stored) if isinstance(stored, int) else stored
 
     def record(self, item: _Item) -> caching.Record:
         if item.decoded is not None:
@@ -566,15 +612,13 @@ class Runner:
         return caching.decode_record(item.shown, self._bytes(item.record))
 
     def summary(self, item: _Item) -> Summary | None:
+        """The file's summary (None: it has none); a packed one decodes as a site rule reads it."""
         if item.summary is not None:
             return item.summary
         stored = item.summary_blob
         if stored is None:
             return None
-        if isinstance(stored, tuple):
-            where = stored
-            return _load_summary(self.spill.get(where), lambda: self.spill.get(where))
-        return _load_summary(stored)
+        return caching.lazy_summary(item.shown, partial(self.spill.get, stored) if isinstance(stored, int) else stored)
 
     def _directives(self, item: _Item) -> tuple[Any, ...]:
         summary = self.summary(item)
@@ -603,7 +647,7 @@ class Runner:
         assert self.cache is not None
         if item.digest is None or not item.cache_key or not item.discovered:
             return  # unreadable, or stdin: nothing to key it by
-        self.cache.put(str(item.path), item.digest, item.cache_key, data, summary, item.signature, item.valid_until)
+        self.cache.put(item.path, item.digest, item.cache_key, data, summary, item.signature, item.valid_until)
 
     # --- per-file pass: cache, then the pool ---
 
@@ -638,7 +682,7 @@ class Runner:
         outcome.errors += [error for _, error in sorted(errors)]
 
     @staticmethod
-    def _tasks(configs: list[FileConfig], paths: list[Path]) -> tuple[list[FileConfig], list[tuple[str, int]]]:
+    def _tasks(configs: list[FileConfig], paths: list[str]) -> tuple[list[FileConfig], list[tuple[str, int]]]:
         """The configs (each once) and (path, config index) per file, for the workers."""
         shared: list[FileConfig] = []
         seen: dict[int, int] = {}
@@ -648,7 +692,7 @@ class Runner:
             if position is None:
                 position = seen[id(config)] = len(shared)
                 shared.append(config)
-            tasks.append((str(path), position))
+            tasks.append((path, position))
         return shared, tasks
 
     def _map(self, func: Callable[[Any, Any], Any], shared: Any, tasks: list[Any],
@@ -673,7 +717,7 @@ class Runner:
         """Take the file's result from the cache when its bytes are the ones cached: known from
         its stat signature, else read and hashed."""
         assert self.cache is not None
-        key = str(item.path)
+        key = item.path
         signature, trusted = caching.stat_signature(key)
         item.signature = signature if trusted else ""
         entry = self.cache.unchanged(key, signature, item.cache_key)
@@ -691,6 +735,7 @@ class Runner:
             return False
         try:
             record = caching.decode_record(item.shown, payload)
+            record.findings  # noqa: B018 - decoded now: a damaged entry is a miss
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
             return False
         if (mode.fix or mode.diff) and record.fixable and any(fix.eligible(f, mode.unsafe_fixes)
@@ -707,7 +752,7 @@ class Runner:
         signatures = [""] * len(others)
         for index, item in enumerate(others):
             if self.cache is not None and cached:
-                key = str(item.path)
+                key = item.path
                 signature, trusted = caching.stat_signature(key)
                 signatures[index] = signature if trusted else ""
                 entry = self.cache.unchanged(key, signature, item.cache_key)
@@ -730,7 +775,7 @@ class Runner:
             if isinstance(summary, bytes):
                 item.summary_blob = self._stored(summary)
                 if self.cache is not None and cached and digest is not None:
-                    self.cache.put(str(item.path), digest, item.cache_key, b"summary", summary,
+                    self.cache.put(item.path, digest, item.cache_key, b"summary", summary,
                                    signatures[todo[position]])
             else:
                 item.summary = summary
@@ -764,7 +809,7 @@ class Runner:
                         result = fixed_result
             if request.fix and not request.diff:
                 outcome.stdin_output = text.encode("utf-8") if result.fixable and text is not None else data
-        item = _Item(path, shown, discovered=False, config=config, digest=result.digest, text=result.source)
+        item = _Item(str(path), shown, discovered=False, config=config, digest=result.digest, text=result.source)
         item.cache_key = self._key(path, shown)
         if result.source is not None:
             result.lines, result.line_count = {}, result.source.count("\n") + 1
@@ -782,11 +827,11 @@ class Runner:
         for item in items:
             folder = os.path.dirname(item.path)
             if not item.discovered:
-                root = self.resolver.site_root(item.path)
+                root = self.resolver.site_root(Path(item.path))
             elif folder in roots:
                 root = roots[folder]
             else:
-                root = roots[folder] = self.resolver.site_root(item.path)
+                root = roots[folder] = self.resolver.site_root(Path(item.path))
             groups.setdefault(root, []).append(item)
         linted_paths = {item.path for item in items}
         for root, group in sorted(groups.items(), key=lambda kv: str(kv[0])):
@@ -801,11 +846,11 @@ class Runner:
         parts += sorted(f"{o.shown}\0{o.digest}\0{o.cache_key}" for o in others)
         return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
-    def _check_site(self, root: Path | None, group: list[_Item], linted_paths: set[Path]) -> None:
+    def _check_site(self, root: Path | None, group: list[_Item], linted_paths: set[str]) -> None:
         others: list[_Item] = []
         if root is not None:  # the rest of the site; folders the discovery walked are not walked again
             walked = discover([str(root)], self.resolver.filter_for, self.cwd, seen=set(self._walked))
-            others = [_Item(p, display(p, self.cwd)) for p in walked if p not in linted_paths]
+            others = [_Item(str(p), display(p, self.cwd)) for p in walked if str(p) not in linted_paths]
         root_shown = display(root, self.cwd) if root is not None else "."
         cache_at = str(root or self.cwd)
         site_key = ""
@@ -841,19 +886,14 @@ class Runner:
             for active in self._config(item).rules:
                 if active.rule.scope == "site":
                     rules.setdefault(active.rule.code, active)
-        summaries = [self.summary(item) for item in [*group, *others]]
-        site = Site(
-            sorted((s for s in summaries if s is not None), key=lambda s: s.path),
-            frozenset(item.shown for item in group),
-            root_shown,
-            self.resolver.site(root)[1],
-        )
+        # A summary's path is its file's, as reported.
+        summarized = sorted((item for item in [*group, *others] if item.summary is not None
+                             or item.summary_blob is not None), key=_shown)
+        site = Site(Summaries(self, summarized), frozenset(item.shown for item in group), root_shown,
+                    self.resolver.site(root)[1])
         found: list[Finding] = []
-        for active in sorted(rules.values(), key=lambda a: a.rule.code):  # one rule at a time: memory
-            found += check_site(site, [active])                           # holds the keys it reads
-            for summary in site.summaries:
-                if isinstance(summary.data, caching.LazyData):
-                    summary.data.forget()
+        for active in sorted(rules.values(), key=lambda a: a.rule.code):
+            found += check_site(site, [active])
         return found
 
     def _apply_and_store(self, cache_at: str, site_key: str, group: list[_Item], found: list[Finding]) -> None:
@@ -865,9 +905,11 @@ class Runner:
             if owner is not None:
                 kept = self._site_finding(finding, owner)
                 if kept is not None:
+                    if owner.site is None:
+                        owner.site = []
                     owner.site.append(kept)
         if self.cache is not None:
-            payload = [[item.shown, caching.encode_findings(item.site), sorted(item.dropped)]
+            payload = [[item.shown, caching.encode_findings(item.site or []), sorted(item.dropped or ())]
                        for item in group if item.site or item.dropped]
             self.cache.put_extra(cache_at, site_key, json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
@@ -909,6 +951,8 @@ class Runner:
             return finding
         index = parsed.index(directive)
         # The per-file pass did not know this directive would be used: drop its SL001.
+        if item.dropped is None:
+            item.dropped = set()
         item.dropped.add((directives[index][2], directives[index][3]))
         return None
 
@@ -918,9 +962,10 @@ class Runner:
         """Keep the lines site findings point at too (read again if needed; cached with the file)."""
         if item.record is None:
             return
-        record = item.decoded or self.record(item)
-        item.decoded = record  # read by the report next
-        wanted = {f.line for f in item.site if 1 <= f.line <= record.line_count}
+        # Not kept (a cold run would hold every file's findings until the report): the line
+        # numbers are read without decoding the findings.
+        record = item.decoded or caching.decode_record(item.shown, self._bytes(item.record))
+        wanted = {f.line for f in item.site or () if 1 <= f.line <= record.line_count}
         if record.has_lines(wanted) or record.lines is None:
             return
         wanted -= set(record.lines)
@@ -942,7 +987,7 @@ class Runner:
     @staticmethod
     def _reread(item: _Item) -> str | None:
         assert item.config is not None
-        data = _read(str(item.path), item.config.max_size)
+        data = _read(item.path, item.config.max_size)
         if isinstance(data, str) or fix.digest(data) != item.digest:
             return None  # changed since it was linted: no source lines rather than wrong ones
         return data.decode("utf-8", "replace")

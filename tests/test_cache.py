@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -83,6 +84,30 @@ def test_second_run_lints_nothing_and_prints_the_same(site: Path, linted: list[s
     assert (site / ".seo-lint-cache" / ".gitignore").read_text() == "*\n"
     linted.clear()
     assert run() == first
+    assert linted == []
+
+
+def test_a_crashing_summarizer_is_an_sl002_finding_on_its_file_cached_too(
+    site: Path, linted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seo_lint import registry
+
+    def boom(doc: Any) -> Any:
+        if doc.path.endswith("-b.md"):
+            raise RuntimeError("no luck")
+        return 1
+
+    registry.load()
+    monkeypatch.setitem(registry._SUMMARIZERS, "boom", boom)
+    crash = "_posts/2025-01-11-b.md:1:1: SL002 summarizer boom crashed on this file: RuntimeError: no luck at "
+    for cold in (True, False):
+        code, out, err = run("--no-cache") if cold else run()
+        assert code == 2 and err == ""  # a crash fails the run, as a crashing rule does
+        lines = out.splitlines(keepends=True)
+        assert [line for line in lines if "SL002" in line] == [crash + f"test_cache.py:{boom.__code__.co_firstlineno + 2}\n"]
+        assert [line for line in lines if "SL002" not in line] == expected()[1].splitlines(keepends=True)
+    linted.clear()
+    assert run()[1] == out  # from the cache
     assert linted == []
 
 
@@ -271,9 +296,10 @@ def test_packed_summaries_read_key_by_key() -> None:
     assert dict(unpacked.data) == summary.data
     assert unpacked.data.get("missing") is None and "sig" in unpacked.data and "missing" not in unpacked.data
     first = unpacked.data["links"]
-    assert unpacked.data["links"] is first  # decoded once...
-    unpacked.data.forget()
-    assert unpacked.data["links"] == first and unpacked.data["links"] is not first  # ...until forgotten
+    assert unpacked.data["links"] is first  # decoded once
+    lazy = cache.lazy_summary("a.md", lambda: cache.pack_summary(summary))
+    assert lazy.path == "a.md" and dict(lazy.data) == summary.data
+    assert dict(cache.lazy_summary("a.md", b"damaged").data) == {}  # no data rather than a crash
     with pytest.raises(KeyError):
         unpacked.data["missing"]
     blob = cache.pack_summary(summary)
