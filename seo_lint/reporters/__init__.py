@@ -3,7 +3,8 @@
 Reporters never decide what to report (the runner does); they only render. Output is
 deterministic: findings arrive sorted by path, line, column, code. `findings` is an iterable
 that may be read more than once (the runner's decodes them file by file on each reading):
-reporters write as they read, or make a list when they must see them all first.
+reporters write as they read and never hold every finding (sarif and junit read them twice:
+their totals come first).
 
 Formats: `text` (grouped by file, source line and caret, summary), `concise`
 (`path:line:col: CODE message`), `json`, `jsonl`, `sarif` (SARIF 2.1.0 for GitHub code
