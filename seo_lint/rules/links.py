@@ -307,9 +307,8 @@ class SiteIndex:
         self.site = site
         self.baseurl = "/" + str(config.get("baseurl") or "").strip("/")
         self.uncertain = False  # some post's URL could not be computed
-        self.rel: list[str] = []
+        self.template = template
         self.targets: dict[int, frozenset[str] | None] = {}  # anchors of the files linked with a #fragment
-        self.urls: list[list[str]] = []  # URL keys of each file
         self.by_path: dict[str, int] = {}
         self.by_url: dict[str, int] = {}
         self.folders: set[str] = set()  # URL keys of the folders that hold pages
@@ -317,13 +316,21 @@ class SiteIndex:
             rel = relative_path(summary.path, site.root)
             data: LinkSummary | None = summary.data.get("links")
             urls = [url_key(url) for url in self._urls(rel, data, template)]
-            self.rel.append(rel)
-            self.urls.append(urls)
             self.by_path.setdefault(rel, index)
             self.by_path.setdefault(posixpath.splitext(rel)[0], index)
             for url in urls:
                 self.by_url.setdefault(url, index)
                 self.folders.update(_folders(url))
+
+    def rel(self, index: int) -> str:
+        """File `index`'s path relative to the site's root."""
+        return relative_path(self.site.summaries[index].path, self.site.root)
+
+    def file_urls(self, index: int) -> list[str]:
+        """The URL keys of file `index` (computed again: kept for no file)."""
+        summary = self.site.summaries[index]
+        rel = relative_path(summary.path, self.site.root)
+        return [url_key(url) for url in self._urls(rel, summary.data.get("links"), self.template)]
 
     def anchors(self, index: int) -> frozenset[str] | None:
         """The heading anchors and ids of file `index` (None when it has no summary)."""
@@ -379,12 +386,12 @@ class SiteIndex:
 
     def _relative(self, source: int, path: str) -> int | None:
         # as a file next to the source file (`../other.md`) …
-        joined = posixpath.normpath(posixpath.join(posixpath.dirname(self.rel[source]), path))
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(self.rel(source)), path))
         found = self.by_path.get(joined.rstrip("/"))
         if found is not None:
             return found
         # … or as a URL next to the source page's URL, which may end in `/` or not
-        for own in self.urls[source]:
+        for own in self.file_urls(source):
             for base in (own.rstrip("/") + "/", posixpath.dirname(own).rstrip("/") + "/"):
                 found = self.by_url.get(url_key(posixpath.normpath(posixpath.join(base, path))))
                 if found is not None:
@@ -672,7 +679,7 @@ def _broken(index: SiteIndex, source: int, written: str, ignore: tuple[str, ...]
         return None
     anchors = index.anchors(found)
     if anchors is not None and fragment not in anchors:
-        where = "this page" if found == source else index.rel[found]
+        where = "this page" if found == source else index.rel(found)
         return f"anchor #{parts.fragment} is not a heading or id on {where}"
     return None
 
