@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from seo_lint import registry, suppress
@@ -138,17 +138,19 @@ def summarize(doc: Document, crashes: list[Finding] | None = None) -> Summary:
 
 
 def check_site(site: Site, rules: Sequence[ActiveRule]) -> list[Finding]:
-    findings: list[Finding] = []
+    return sorted(site_findings(site, rules), key=Finding.sort_key)
+
+
+def site_findings(site: Site, rules: Sequence[ActiveRule]) -> Iterator[Finding]:
+    """The site rules' findings as they are found (`check_site` sorts them): a caller can
+    encode each one at once rather than hold them all."""
     for active in rules:
         if active.rule.scope != "site":
             continue
         try:
             for v in active.rule.check(site, active.options):
                 if v.path in site.linted:
-                    findings.append(
-                        Finding(v.path, v.line, v.column, v.end_line, v.end_column, active.rule.code,
-                                active.rule.name, active.severity, one_line(v.message))
-                    )
+                    yield Finding(v.path, v.line, v.column, v.end_line, v.end_column, active.rule.code,
+                                  active.rule.name, active.severity, one_line(v.message))
         except Exception as error:  # noqa: BLE001
-            findings.append(_crash(sorted(site.linted)[0] if site.linted else site.root, active.rule.code, error))
-    return sorted(findings, key=Finding.sort_key)
+            yield _crash(sorted(site.linted)[0] if site.linted else site.root, active.rule.code, error)

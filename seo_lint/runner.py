@@ -32,7 +32,7 @@ import tempfile
 import time
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import groupby
@@ -351,7 +351,7 @@ class _Item:
     decoded: caching.Record | None = None  # the record, decoded by the cache lookup: until it is read
     summary_blob: Stored | None = None  # packed summary
     summary: Summary | None = None  # a summary the cache cannot hold (a plugin's)
-    site: list[Finding] | None = None  # its site findings, as reported
+    site: Stored | None = None  # its site findings as reported: `encode_findings` rows, as JSON
     #: (line, column) of its SL001 "suppresses nothing" findings that a site finding proved wrong.
     dropped: set[tuple[int, int]] | None = None
     text: str | None = None  # stdin's text (it cannot be read again)
@@ -428,8 +428,9 @@ class Findings:
                 dropped = item.dropped
                 own = [f for f in own if not (f.code == "SL001" and (f.line, f.column) in dropped
                                               and f.message.endswith("suppresses nothing"))]
-            mine = own + item.site if item.site else own
-            if item.site:
+            site = self._runner.site_findings(item)
+            mine = own + site if site else own
+            if site:
                 mine.sort(key=Finding.sort_key)
             findings += mine
             source = _report_source(mine, record)
@@ -442,6 +443,15 @@ class Findings:
 
 
 _shown = attrgetter("shown")
+
+
+def _dump(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def _row_key(row: list[Any]) -> tuple[int, int, str, str]:
+    """`Finding.sort_key` of an `encode_findings` row (the path is the file's)."""
+    return row[0], row[1], row[4], row[7]
 
 
 class Sources(Mapping[str, str]):
@@ -619,6 +629,16 @@ class Runner:
         if stored is None:
             return None
         return caching.lazy_summary(item.shown, partial(self.spill.get, stored) if isinstance(stored, int) else stored)
+
+    def _site_rows(self, item: _Item) -> list[Any]:
+        if item.site is None:
+            return []
+        data = self._bytes(item.site)
+        return json.loads(data.tobytes() if isinstance(data, memoryview) else data)  # type: ignore[no-any-return]
+
+    def site_findings(self, item: _Item) -> list[Finding]:
+        """The file's site findings, as reported."""
+        return caching.decode_findings(item.shown, self._site_rows(item)) if item.site is not None else []
 
     def _directives(self, item: _Item) -> tuple[Any, ...]:
         summary = self.summary(item)
@@ -837,7 +857,7 @@ class Runner:
         for root, group in sorted(groups.items(), key=lambda kv: str(kv[0])):
             self._check_site(root, group, linted_paths)
         for item in items:
-            if item.site:
+            if item.site is not None:
                 self._add_lines(item)
 
     def _site_key(self, root_shown: str, group: list[_Item], others: list[_Item]) -> str:
@@ -877,8 +897,8 @@ class Runner:
         self._apply_and_store(cache_at, site_key, group, found)
 
     def _run_site_rules(self, root: Path | None, root_shown: str, group: list[_Item],
-                        others: list[_Item]) -> list[Finding]:
-        from seo_lint.lint import check_site
+                        others: list[_Item]) -> Iterator[Finding]:
+        from seo_lint.lint import site_findings
         from seo_lint.registry import Site
 
         rules: dict[str, ActiveRule] = {}
@@ -891,39 +911,49 @@ class Runner:
                              or item.summary_blob is not None), key=_shown)
         site = Site(Summaries(self, summarized), frozenset(item.shown for item in group), root_shown,
                     self.resolver.site(root)[1])
-        found: list[Finding] = []
-        for active in sorted(rules.values(), key=lambda a: a.rule.code):
-            found += check_site(site, [active])
-        return found
+        return site_findings(site, sorted(rules.values(), key=lambda a: a.rule.code))
 
-    def _apply_and_store(self, cache_at: str, site_key: str, group: list[_Item], found: list[Finding]) -> None:
+    def _apply_and_store(self, cache_at: str, site_key: str, group: list[_Item], found: Iterable[Finding]) -> None:
         """Give each file its site findings, as its config and inline directives want them;
-        cache what each file got (so that a cached run needs neither rules nor directives)."""
-        by_path = {item.shown: item for item in group}
-        for finding in found:
-            owner = by_path.get(finding.path)
-            if owner is not None:
-                kept = self._site_finding(finding, owner)
-                if kept is not None:
-                    if owner.site is None:
-                        owner.site = []
-                    owner.site.append(kept)
+        cache what each file got (so that a cached run needs neither rules nor directives).
+        Each finding is encoded as it is found, in a temporary file (memory holds 4 bytes a
+        finding), then each file's are put together, sorted as `check_site` sorts them."""
+        by_path = {item.shown: index for index, item in enumerate(group)}
+        owners = array("I")
+        rows = Spill()
+        try:
+            for finding in found:
+                owner = by_path.get(finding.path)
+                if owner is not None:
+                    kept = self._site_finding(finding, group[owner])
+                    if kept is not None:
+                        owners.append(owner)
+                        rows.put(_dump(caching.encode_findings([kept])[0]))
+            order = sorted(range(len(owners)), key=owners.__getitem__)
+            for owner, numbers in groupby(order, key=owners.__getitem__):
+                mine = [json.loads(rows.get(number)) for number in numbers]
+                mine.sort(key=_row_key)
+                group[owner].site = self._stored(_dump(mine))
+        finally:
+            rows.close()
         if self.cache is not None:
-            payload = [[item.shown, caching.encode_findings(item.site or []), sorted(item.dropped or ())]
-                       for item in group if item.site or item.dropped]
-            self.cache.put_extra(cache_at, site_key, json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+            parts = [b"[%s,%s,%s]" % (_dump(item.shown), b"[]" if item.site is None else self._bytes(item.site),
+                                      _dump(sorted(item.dropped or ())))
+                     for item in group if item.site is not None or item.dropped]
+            self.cache.put_extra(cache_at, site_key, b"[" + b",".join(parts) + b"]")
 
-    @staticmethod
-    def _apply_cached(payload: caching.Blob, group: list[_Item]) -> bool:
+    def _apply_cached(self, payload: caching.Blob, group: list[_Item]) -> bool:
         by_path = {item.shown: item for item in group}
         try:
             rows = json.loads(payload.tobytes() if isinstance(payload, memoryview) else payload)
-            changes = [(by_path[path], caching.decode_findings(path, site), {(int(a), int(b)) for a, b in dropped})
-                       for path, site, dropped in rows]
+            changes = []
+            for path, site, dropped in rows:
+                caching.decode_findings(path, site)  # a damaged entry is a miss
+                changes.append((by_path[path], _dump(site) if site else None, {(int(a), int(b)) for a, b in dropped}))
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
             return False
         for item, site, dropped in changes:
-            item.site, item.dropped = site, dropped
+            item.site, item.dropped = None if site is None else self._stored(site), dropped
         return True
 
     def _site_finding(self, finding: Finding, item: _Item) -> Finding | None:
@@ -965,7 +995,7 @@ class Runner:
         # Not kept (a cold run would hold every file's findings until the report): the line
         # numbers are read without decoding the findings.
         record = item.decoded or caching.decode_record(item.shown, self._bytes(item.record))
-        wanted = {f.line for f in item.site or () if 1 <= f.line <= record.line_count}
+        wanted = {row[0] for row in self._site_rows(item) if 1 <= row[0] <= record.line_count}
         if record.has_lines(wanted) or record.lines is None:
             return
         wanted -= set(record.lines)
