@@ -253,15 +253,20 @@ def lint_file(path: str, config: FileConfig, mode: Mode) -> FileWork:
     return work
 
 
-def _lint_task(shared: tuple[Sequence[FileConfig], Mode], task: tuple[str, int]) -> FileWork:
+Task = tuple[str, str, int]  # (path, path as reported, index of its config in the shared ones)
+
+
+def _task_config(configs: Sequence[FileConfig], task: Task) -> FileConfig:
+    return dataclasses.replace(configs[task[2]], display=task[1])
+
+
+def _lint_task(shared: tuple[Sequence[FileConfig], Mode], task: Task) -> FileWork:
     configs, mode = shared
-    return lint_file(task[0], configs[task[1]], mode)
+    return lint_file(task[0], _task_config(configs, task), mode)
 
 
-def _summary_task(
-    shared: tuple[Sequence[FileConfig], Mode], task: tuple[str, int]
-) -> tuple[Summary | bytes, str | None]:
-    summary, digest = _summarize_path(task[0], shared[0][task[1]])
+def _summary_task(shared: tuple[Sequence[FileConfig], Mode], task: Task) -> tuple[Summary | bytes, str | None]:
+    summary, digest = _summarize_path(task[0], _task_config(shared[0], task))
     try:
         return caching.pack_summary(summary), digest
     except ValueError:
@@ -339,12 +344,13 @@ class _Item:
     """One file of the run: what the report and the site pass need of it, small (no summary
     or record object: their encoded bytes, or where they are in the spill file)."""
 
-    path: str  # absolute (for stdin: where the file would be, for config lookup)
     shown: str  # as reported
-    discovered: bool = True  # a file found on disk (not stdin)
-    config: FileConfig | None = None  # resolved when needed (a cached file never needs it)
+    #: Where it is, when that is not the current folder joined with `shown` (stdin: where the
+    #: file would be, for config lookup; None: a file found on disk, whose path is rebuilt).
+    origin: str | None = None
+    config: int = -1  # its configuration (`Runner._configs`): resolved when needed (not for a cached file)
     cache_key: str = ""  # the configuration part of its cache key
-    digest: str | None = None
+    digest: str | bytes | None = None  # hex with a cache (its own strings), else the 32 bytes
     signature: str = ""  # the stat signature to record with its result ("" none)
     valid_until: float | None = None
     record: Stored | None = None  # `cache.Record`, encoded
@@ -449,6 +455,10 @@ def _dump(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
+def _hex(digest: str | bytes | None) -> str | None:
+    return digest.hex() if isinstance(digest, bytes) else digest
+
+
 def _row_key(row: list[Any]) -> tuple[int, int, str, str]:
     """`Finding.sort_key` of an `encode_findings` row (the path is the file's)."""
     return row[0], row[1], row[4], row[7]
@@ -542,6 +552,9 @@ class Runner:
             self.cache = caching.Cache.open(Path(os.path.abspath(self.cwd / folder)))
         self.spill = Spill()
         self._summarize: dict[int, bool] = {}
+        self._configs: list[FileConfig] = []  # the distinct configurations (display "")
+        self._config_numbers: dict[tuple[int, int, int], int] = {}
+        self._cwd = str(self.cwd)
         self._by_code: dict[int, dict[str, ActiveRule]] = {}
         self._keep: list[Any] = []
         self._walked: set[str] = set()  # folders the discovery walked (the site walk skips them)
@@ -567,10 +580,28 @@ class Runner:
         return FileConfig(shown or display(path, self.cwd), resolved.settings, resolved.rules,
                           resolved.max_file_size, summarize)
 
-    def _config(self, item: _Item) -> FileConfig:
-        if item.config is None:
-            item.config = self.file_config(Path(item.path), item.shown)
+    def _config_number(self, item: _Item) -> int:
+        if item.config < 0:
+            config = self.file_config(Path(self._path(item)), "")
+            key = (id(config.settings), id(config.rules), config.max_size)
+            number = self._config_numbers.get(key)
+            if number is None:
+                number = self._config_numbers[key] = len(self._configs)
+                self._configs.append(config)  # keeps the ids unique while the run lasts
+            item.config = number
         return item.config
+
+    def _new_item(self, path: str) -> _Item:
+        """A file found on disk: its absolute path is kept only when it cannot be rebuilt."""
+        shown = display(Path(path), self.cwd)
+        return _Item(shown, None if os.path.join(self._cwd, shown) == path else path)
+
+    def _path(self, item: _Item) -> str:
+        return item.origin if item.origin is not None else os.path.join(self._cwd, item.shown)
+
+    def _digest(self, digest: str | None) -> str | bytes | None:
+        """As items keep it: the cache's hex string, else bytes (half the memory)."""
+        return digest if digest is None or self.cache is not None else bytes.fromhex(digest)
 
     def _key(self, path: str | Path, shown: str) -> str:
         folder = os.path.dirname(path)
@@ -592,7 +623,7 @@ class Runner:
     def _run(self, request: Request) -> Outcome:
         outcome = Outcome()
         paths = discover(request.paths, self.resolver.filter_for, self.cwd, seen=self._walked)
-        items = [_Item(str(path), display(path, self.cwd)) for path in paths]
+        items = [self._new_item(str(path)) for path in paths]
         del paths
         self._lint_items(items, Mode(request.fix, request.unsafe_fixes, request.diff), outcome)
         if STDIN in request.paths:
@@ -650,7 +681,7 @@ class Runner:
     def _keep_work(self, item: _Item, work: FileWork) -> None:
         """Encode a file's result at once (and cache it): only the encoded bytes are kept."""
         result = work.result
-        item.digest, item.valid_until = result.digest, result.valid_until
+        item.digest, item.valid_until = self._digest(result.digest), result.valid_until
         if work.fixed and not work.diff:
             item.signature = ""  # written: its stat is new
         record = caching.Record(result.fixable, result.line_count, result.lines, result.findings)
@@ -665,9 +696,10 @@ class Runner:
 
     def _store(self, item: _Item, data: caching.Blob, summary: caching.Blob) -> None:
         assert self.cache is not None
-        if item.digest is None or not item.cache_key or not item.discovered:
+        if item.digest is None or not item.cache_key or item.origin is not None:
             return  # unreadable, or stdin: nothing to key it by
-        self.cache.put(item.path, item.digest, item.cache_key, data, summary, item.signature, item.valid_until)
+        assert isinstance(item.digest, str)
+        self.cache.put(self._path(item), item.digest, item.cache_key, data, summary, item.signature, item.valid_until)
 
     # --- per-file pass: cache, then the pool ---
 
@@ -675,7 +707,7 @@ class Runner:
         todo: list[int] = []
         for index, item in enumerate(items):
             if self.cache is not None:
-                item.cache_key = self._key(item.path, item.shown)
+                item.cache_key = self._key(self._path(item), item.shown)
                 if self._cached(item, mode):
                     continue
             todo.append(index)
@@ -695,25 +727,16 @@ class Runner:
                 self.progress.advance()
 
         if todo:
-            configs, tasks = self._tasks([self._config(items[index]) for index in todo], [items[i].path for i in todo])
+            configs, tasks = self._tasks([items[index] for index in todo])
             self._map(_lint_task, (configs, mode), tasks, done)
         # Diffs and errors in discovery order, whatever order the processes finished in.
         outcome.diffs += [diff for _, diff in sorted(diffs)]
         outcome.errors += [error for _, error in sorted(errors)]
 
-    @staticmethod
-    def _tasks(configs: list[FileConfig], paths: list[str]) -> tuple[list[FileConfig], list[tuple[str, int]]]:
-        """The configs (each once) and (path, config index) per file, for the workers."""
-        shared: list[FileConfig] = []
-        seen: dict[int, int] = {}
-        tasks = []
-        for config, path in zip(configs, paths):
-            position = seen.get(id(config))
-            if position is None:
-                position = seen[id(config)] = len(shared)
-                shared.append(config)
-            tasks.append((path, position))
-        return shared, tasks
+    def _tasks(self, items: list[_Item]) -> tuple[list[FileConfig], list[Task]]:
+        """The configs (each once) and a task per file, for the workers."""
+        tasks = [(self._path(item), item.shown, self._config_number(item)) for item in items]
+        return self._configs, tasks
 
     def _map(self, func: Callable[[Any, Any], Any], shared: Any, tasks: list[Any],
              done: Callable[[int, Any], None]) -> None:
@@ -737,12 +760,12 @@ class Runner:
         """Take the file's result from the cache when its bytes are the ones cached: known from
         its stat signature, else read and hashed."""
         assert self.cache is not None
-        key = item.path
+        key = self._path(item)
         signature, trusted = caching.stat_signature(key)
         item.signature = signature if trusted else ""
         entry = self.cache.unchanged(key, signature, item.cache_key)
         if entry is None:
-            data = _read(key, self._config(item).max_size)
+            data = _read(key, self._configs[self._config_number(item)].max_size)
             if isinstance(data, str):
                 return False  # unreadable or too large: reported by its pass
             entry = self.cache.get(key, fix.digest(data), item.cache_key)
@@ -772,12 +795,12 @@ class Runner:
         signatures = [""] * len(others)
         for index, item in enumerate(others):
             if self.cache is not None and cached:
-                key = item.path
+                key = self._path(item)
                 signature, trusted = caching.stat_signature(key)
                 signatures[index] = signature if trusted else ""
                 entry = self.cache.unchanged(key, signature, item.cache_key)
                 if entry is None:
-                    data = _read(key, self._config(item).max_size)
+                    data = _read(key, self._configs[self._config_number(item)].max_size)
                     if not isinstance(data, str):
                         entry = self.cache.get(key, fix.digest(data), item.cache_key)
                 if entry is not None and entry[3]:
@@ -791,17 +814,17 @@ class Runner:
             item = others[todo[position]]
             summary, digest = value
             if cached:
-                item.digest = digest
+                item.digest = self._digest(digest)
             if isinstance(summary, bytes):
                 item.summary_blob = self._stored(summary)
                 if self.cache is not None and cached and digest is not None:
-                    self.cache.put(item.path, digest, item.cache_key, b"summary", summary,
+                    self.cache.put(self._path(item), digest, item.cache_key, b"summary", summary,
                                    signatures[todo[position]])
             else:
                 item.summary = summary
 
         if todo:
-            configs, tasks = self._tasks([self._config(others[i]) for i in todo], [others[i].path for i in todo])
+            configs, tasks = self._tasks([others[i] for i in todo])
             self._map(_summary_task, (configs, Mode()), tasks, done)
 
     # --- stdin ---
@@ -829,7 +852,8 @@ class Runner:
                         result = fixed_result
             if request.fix and not request.diff:
                 outcome.stdin_output = text.encode("utf-8") if result.fixable and text is not None else data
-        item = _Item(str(path), shown, discovered=False, config=config, digest=result.digest, text=result.source)
+        item = _Item(shown, str(path), digest=self._digest(result.digest), text=result.source)
+        item.config = self._config_number(item)
         item.cache_key = self._key(path, shown)
         if result.source is not None:
             result.lines, result.line_count = {}, result.source.count("\n") + 1
@@ -845,15 +869,16 @@ class Runner:
         groups: dict[Path | None, list[_Item]] = {}
         roots: dict[str, Path | None] = {}  # files found on disk share their folder's site root
         for item in items:
-            folder = os.path.dirname(item.path)
-            if not item.discovered:
-                root = self.resolver.site_root(Path(item.path))
+            path = self._path(item)
+            folder = os.path.dirname(path)
+            if item.origin is not None:
+                root = self.resolver.site_root(Path(path))
             elif folder in roots:
                 root = roots[folder]
             else:
-                root = roots[folder] = self.resolver.site_root(Path(item.path))
+                root = roots[folder] = self.resolver.site_root(Path(path))
             groups.setdefault(root, []).append(item)
-        linted_paths = {item.path for item in items}
+        linted_paths = {self._path(item) for item in items}
         for root, group in sorted(groups.items(), key=lambda kv: str(kv[0])):
             self._check_site(root, group, linted_paths)
         for item in items:
@@ -862,20 +887,20 @@ class Runner:
 
     def _site_key(self, root_shown: str, group: list[_Item], others: list[_Item]) -> str:
         parts = [root_shown]
-        parts += sorted(f"{i.shown}\0{i.digest}\0{i.cache_key}" for i in group)
-        parts += sorted(f"{o.shown}\0{o.digest}\0{o.cache_key}" for o in others)
+        parts += sorted(f"{i.shown}\0{_hex(i.digest)}\0{i.cache_key}" for i in group)
+        parts += sorted(f"{o.shown}\0{_hex(o.digest)}\0{o.cache_key}" for o in others)
         return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
     def _check_site(self, root: Path | None, group: list[_Item], linted_paths: set[str]) -> None:
         others: list[_Item] = []
         if root is not None:  # the rest of the site; folders the discovery walked are not walked again
             walked = discover([str(root)], self.resolver.filter_for, self.cwd, seen=set(self._walked))
-            others = [_Item(str(p), display(p, self.cwd)) for p in walked if str(p) not in linted_paths]
+            others = [self._new_item(str(p)) for p in walked if str(p) not in linted_paths]
         root_shown = display(root, self.cwd) if root is not None else "."
         cache_at = str(root or self.cwd)
         site_key = ""
         for other in others:
-            other.cache_key = "summary:" + self._key(other.path, other.shown)
+            other.cache_key = "summary:" + self._key(self._path(other), other.shown)
         if self.cache is not None:
             if others:
                 self._summaries(others, cached=True)
@@ -884,7 +909,7 @@ class Runner:
             if payload is not None and self._apply_cached(payload, group):
                 return
         kernel()
-        if not any(self._config(item).summarize for item in group):
+        if not any(self._configs[self._config_number(item)].summarize for item in group):
             self._apply_and_store(cache_at, site_key, group, [])
             return
         # Site rules are off for some files but they are still part of the site (rare:
@@ -903,7 +928,7 @@ class Runner:
 
         rules: dict[str, ActiveRule] = {}
         for item in group:
-            for active in self._config(item).rules:
+            for active in self._configs[self._config_number(item)].rules:
                 if active.rule.scope == "site":
                     rules.setdefault(active.rule.code, active)
         # A summary's path is its file's, as reported.
@@ -961,7 +986,7 @@ class Runner:
         from seo_lint import suppress
 
         if finding.code != "SL002":
-            rules = self._config(item).rules
+            rules = self._configs[self._config_number(item)].rules
             by_code = self._by_code.get(id(rules))
             if by_code is None:
                 by_code = self._by_code[id(rules)] = {a.rule.code: a for a in rules}
@@ -1002,7 +1027,6 @@ class Runner:
         if item.text is not None:
             source: str | None = item.text
         else:
-            self._config(item)
             source = self._reread(item)
         if source is None:
             return
@@ -1014,11 +1038,9 @@ class Runner:
             summary = item.summary_blob
             self._store(item, data, b"" if summary is None else self._bytes(summary))
 
-    @staticmethod
-    def _reread(item: _Item) -> str | None:
-        assert item.config is not None
-        data = _read(item.path, item.config.max_size)
-        if isinstance(data, str) or fix.digest(data) != item.digest:
+    def _reread(self, item: _Item) -> str | None:
+        data = _read(self._path(item), self._configs[self._config_number(item)].max_size)
+        if isinstance(data, str) or self._digest(fix.digest(data)) != item.digest:
             return None  # changed since it was linted: no source lines rather than wrong ones
         return data.decode("utf-8", "replace")
 
