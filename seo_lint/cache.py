@@ -15,7 +15,9 @@ folders packages are installed in (a plugin's rules come from an installed distr
 that upgrading or editing seo-lint starts a new cache.
 
 Format: one file, `cache.bin`: a JSON header (tool key, and per entry its key, hashes, stat
-signature, expiry and payload size) on the first line, then the payloads. A file's result
+signature, expiry and payload size) on the first line, then the payloads: memory holds the
+index, a payload is read from the file when it is wanted (see `Ref`), and what a run adds is
+written at once to a temporary file (`save` copies both into the new cache). A file's result
 (`encode_record`) is plain JSON arrays, read back without an object hook; summaries are a
 tagged JSON that can only
 hold plain values, findings and summaries (see `encode`), so reading a cache file found in a
@@ -35,8 +37,9 @@ import json
 import os
 import sys
 import tempfile
+import weakref
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -50,7 +53,7 @@ Blob = bytes | memoryview  # memoryview: a slice of the cache file as read
 
 DIRECTORY = ".seo-lint-cache"
 FILE = "cache.bin"
-FORMAT = 3
+FORMAT = 4
 #: A stat signature is recorded only for files last changed this long before they were looked at.
 RACY_NS = 2_000_000_000
 _README = "# Created by seo-lint: a cache of lint results, safe to delete.\n"
@@ -442,13 +445,64 @@ def stat_signature(path: str) -> tuple[str, bool]:
     return signature, max(info.st_mtime_ns, info.st_ctime_ns) < now - RACY_NS
 
 
-# --- the cache -------------------------------------------------------------------------------
+# --- the cache ---
 
-Entry = tuple[str, str, Blob, Blob, str, float | None]
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Ref:
+    """`size` bytes at `offset` of an open file (the cache file read, or the entries this run
+    wrote): read each time they are wanted, never kept."""
+
+    handle: BinaryIO
+    offset: int
+    size: int
+
+    def __len__(self) -> int:
+        return self.size
+
+    def read(self) -> bytes:
+        self.handle.seek(self.offset)
+        data = self.handle.read(self.size)
+        if len(data) != self.size:
+            raise ValueError("truncated cache file")
+        return data
+
+    def slice(self, start: int, size: int) -> Ref:
+        """`size` bytes from `start` of these."""
+        if start < 0 or size < 0 or start + size > self.size:
+            raise ValueError("bad slice")
+        return Ref(self.handle, self.offset + start, size)
+
+
+Data = bytes | Ref
+
+
+def read(data: Data | memoryview) -> bytes:
+    """The bytes of `data`, read from its file when it is a `Ref`."""
+    return data.read() if isinstance(data, Ref) else bytes(data)
+
+
+def part(data: Data, start: int, size: int) -> Data:
+    """`size` bytes from `start` of `data` (a `Ref` stays one: nothing is read); ValueError
+    when they are not all there."""
+    if isinstance(data, Ref):
+        return data.slice(start, size)
+    if start < 0 or size < 0 or start + size > len(data):
+        raise ValueError("bad slice")
+    return data[start : start + size]
+
+
+Entry = tuple[str, str, Data, Data, str, float | None]
 """(content digest, configuration key, payload, summary, stat signature or "", expiry or None)"""
+
+_CHUNK = 1 << 20
 
 
 class Cache:
+    """The entries of `cache.bin`: an index in memory, each payload and summary read from the
+    file when it is wanted. What a run adds goes at once to a temporary file next to it (memory
+    holds where), and `save` writes the new cache from both, a block at a time."""
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.path = folder / FILE
@@ -456,15 +510,23 @@ class Cache:
         self.extra: dict[str, Entry] = {}  # site results, by site root
         self.used: set[str] = set()
         self.dirty = False
+        self._pending: BinaryIO | None = None  # what this run added, until `save`
+        self._pending_end = 0
+        self._unlink_pending: weakref.finalize[Any, Any] | None = None
 
     @classmethod
     def open(cls, folder: Path) -> Cache:
         """The cache in `folder`; empty when missing, unreadable, corrupt or for another tool."""
         store = cls(folder)
         try:
-            with open(store.path, "rb") as handle:
-                data = _read_index(handle.read())
+            handle = open(store.path, "rb")  # noqa: SIM115 - kept open: entries are read from it
+        except OSError:
+            return store
+        try:
+            data = _read_index(handle)
         except Exception:  # noqa: BLE001 - anything wrong with the file: start afresh
+            handle.close()
+            store.dirty = True
             return store
         if (
             isinstance(data, dict) and data.get("format") == FORMAT and data.get("tool") == tool_key()
@@ -473,6 +535,7 @@ class Cache:
             store.entries = {k: v for k, v in data["entries"].items() if _is_entry(k, v)}
             store.extra = {k: v for k, v in data["extra"].items() if _is_entry(k, v)}
         else:
+            handle.close()
             store.dirty = True  # replace it, even when nothing new is added
         return store
 
@@ -492,23 +555,63 @@ class Cache:
         self.used.add(key)
         return entry
 
-    def put(self, key: str, digest: str, config: str, payload: Blob, summary: Blob = b"", signature: str = "",
-            valid_until: float | None = None) -> None:
+    def put(self, key: str, digest: str, config: str, payload: Data, summary: Data = b"", signature: str = "",
+            valid_until: float | None = None) -> Entry:
+        """Store the entry (new bytes go to the temporary file at once); the entry as stored,
+        whose payload and summary are `Ref`s when they could be written."""
         self.used.add(key)
-        entry = (digest, config, payload, summary, signature, valid_until)
-        if self.entries.get(key) != entry:
-            self.entries[key] = entry
-            self.dirty = True
+        return self._put(self.entries, key, (digest, config, payload, summary, signature, valid_until))
 
-    def get_extra(self, key: str, digest: str) -> Blob | None:
+    def get_extra(self, key: str, digest: str) -> Data | None:
         entry = self.extra.get(key)
         return entry[2] if entry is not None and entry[0] == digest else None
 
-    def put_extra(self, key: str, digest: str, payload: bytes) -> None:
+    def put_extra(self, key: str, digest: str, parts: Iterable[bytes]) -> Data:
+        """Store a site result, the bytes of `parts` one after the other (each written as it
+        comes); the payload as stored."""
+        start = self._pending_end
+        refs = [self._write(data) for data in parts]
+        if all(isinstance(ref, Ref) for ref in refs) and self._pending is not None:
+            payload: Data = Ref(self._pending, start, self._pending_end - start)
+        else:  # not written: in memory
+            payload = b"".join(read(ref) for ref in refs)
         entry = (digest, "", payload, b"", "", None)
-        if self.extra.get(key) != entry:
+        old = self.extra.get(key)
+        if old is None or old[0] != digest or not _same(old[2], payload):
             self.extra[key] = entry
             self.dirty = True
+            return payload
+        return old[2]
+
+    def _put(self, table: dict[str, Entry], key: str, entry: Entry) -> Entry:
+        old = table.get(key)
+        if old is not None and old[0:2] == entry[0:2] and old[4:] == entry[4:] \
+                and _same(old[2], entry[2]) and _same(old[3], entry[3]):
+            return old
+        entry = (entry[0], entry[1], self._write(entry[2]), self._write(entry[3]), entry[4], entry[5])
+        table[key] = entry
+        self.dirty = True
+        return entry
+
+    def _write(self, data: Data) -> Data:
+        """New bytes appended to the temporary file (a `Ref` to them); kept as they are when
+        they are empty, already in a file, or the folder cannot be written."""
+        if isinstance(data, Ref) or not data:
+            return data
+        try:
+            if self._pending is None:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                handle, name = tempfile.mkstemp(dir=self.folder, prefix=".cache.", suffix=".new")
+                self._pending = os.fdopen(handle, "w+b")
+                self._pending_end = 0
+                self._unlink_pending = weakref.finalize(self, _remove, name)
+            self._pending.seek(self._pending_end)
+            self._pending.write(data)
+        except OSError:
+            return data  # a read-only checkout: kept in memory until `save` finds it cannot write either
+        ref = Ref(self._pending, self._pending_end, len(data))
+        self._pending_end += len(data)
+        return ref
 
     def save(self) -> None:
         """Write the cache atomically; drop entries of files that no longer exist. Never fails."""
@@ -529,58 +632,113 @@ class Cache:
             os.replace(temp, self.path)
             temp = None
             self.dirty = False
-        except OSError:
-            pass  # a read-only checkout: run without a cache
+        except (OSError, ValueError):
+            pass  # a read-only checkout, or a file changed under us: run without a cache
         finally:
             if temp is not None:
-                try:
-                    os.unlink(temp)
-                except OSError:
-                    pass
+                _remove(temp)
+        if self._pending is not None and self._unlink_pending is not None:
+            # Entries of this run stay readable (the handle is open); the next ones go to a new file.
+            self._unlink_pending()
+            self._pending = self._unlink_pending = None
+
+
+def _remove(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+def _same(a: Data, b: Data) -> bool:
+    if a is b or a == b:
+        return True
+    if len(a) != len(b):
+        return False
+    try:
+        return read(a) == read(b)
+    except (OSError, ValueError):
+        return False
+
+
+def _copy(data: Data, out: BinaryIO) -> None:
+    """Write `data` to `out` a block at a time."""
+    if not isinstance(data, Ref):
+        out.write(data)
+        return
+    position, end = data.offset, data.offset + data.size
+    while position < end:
+        data.handle.seek(position)
+        block = data.handle.read(min(_CHUNK, end - position))
+        if not block:
+            raise ValueError("truncated cache file")
+        out.write(block)
+        position += len(block)
+
+
+def _crc(data: Data, crc: int) -> int:
+    if not isinstance(data, Ref):
+        return zlib.crc32(data, crc)
+    position, end = data.offset, data.offset + data.size
+    while position < end:
+        data.handle.seek(position)
+        block = data.handle.read(min(_CHUNK, end - position))
+        if not block:
+            raise ValueError("truncated cache file")
+        crc = zlib.crc32(block, crc)
+        position += len(block)
+    return crc
 
 
 def _write_index(data: dict[str, Any], out: BinaryIO) -> None:
     """A JSON header line (each entry's key, hashes and sizes, and a CRC of the rest), then
-    every entry's payload and summary, written one by one (never joined in memory)."""
+    every entry's payload and summary, copied a block at a time (never joined in memory)."""
     header: dict[str, Any] = {k: v for k, v in data.items() if k not in ("entries", "extra")}
     crc = 0
     for table in ("entries", "extra"):
         rows = []
         for key, (digest, config, payload, summary, signature, valid_until) in data[table].items():
             rows.append([key, digest, config, len(payload), len(summary), signature, valid_until])
-            crc = zlib.crc32(summary, zlib.crc32(payload, crc))
+            crc = _crc(summary, _crc(payload, crc))
         header[table] = rows
     header["crc32"] = crc  # a damaged file is ignored, not half read
     out.write(json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
+    del header
     for table in ("entries", "extra"):
         for _, _, payload, summary, _, _ in data[table].values():
-            out.write(payload)
-            out.write(summary)
+            _copy(payload, out)
+            _copy(summary, out)
 
 
-def _read_index(raw: bytes) -> dict[str, Any]:
-    """The index; payloads and summaries are views of `raw` (no copy of the file)."""
-    newline = raw.index(b"\n")
-    header = json.loads(raw[:newline].decode("utf-8", "surrogatepass"))
-    position = newline + 1
-    view = memoryview(raw)
-    if header.get("crc32") != zlib.crc32(view[position:]):
+def _read_index(handle: BinaryIO) -> dict[str, Any]:
+    """The index; payloads and summaries are `Ref`s into the file (read when wanted). The rest
+    of the file is read once, a block at a time, to check its CRC."""
+    header = json.loads(handle.readline().decode("utf-8", "surrogatepass"))
+    start = position = handle.tell()
+    crc = 0
+    while block := handle.read(_CHUNK):
+        crc = zlib.crc32(block, crc)
+    size = handle.tell()
+    if header.get("crc32") != crc:
         raise ValueError("damaged cache file")
+    configs: dict[str, str] = {}  # one string for the key most files share
     for table in ("entries", "extra"):
         rows = header.get(table)
         if not isinstance(rows, list):
             raise TypeError("bad index")
         entries: dict[str, Entry] = {}
-        for key, digest, config, size, summary_size, signature, valid_until in rows:
-            end = position + size
-            if not (isinstance(size, int) and isinstance(summary_size, int) and size >= 0 and summary_size >= 0
-                    and end + summary_size <= len(raw)):
+        for key, digest, config, length, summary_length, signature, valid_until in rows:
+            end = position + length
+            if not (isinstance(length, int) and isinstance(summary_length, int) and length >= 0
+                    and summary_length >= 0 and end + summary_length <= size):
                 raise ValueError("bad index")
-            entries[key] = (digest, config, view[position:end], view[end : end + summary_size], signature,
-                            valid_until)
-            position = end + summary_size
+            if isinstance(config, str):
+                config = configs.setdefault(config, config)
+            entries[key] = (digest, config, Ref(handle, position, length) if length else b"",
+                            Ref(handle, end, summary_length) if summary_length else b"", signature, valid_until)
+            position = end + summary_length
         header[table] = entries
-    if position != len(raw):
+    if position != size or start > size:
         raise ValueError("trailing bytes")
     return dict(header)
 
@@ -589,7 +747,6 @@ def _is_entry(key: object, value: object) -> bool:
     return (
         isinstance(key, str) and isinstance(value, tuple) and len(value) == 6
         and isinstance(value[0], str) and isinstance(value[1], str)
-        and isinstance(value[2], (bytes, memoryview)) and isinstance(value[3], (bytes, memoryview))
+        and isinstance(value[2], (bytes, Ref)) and isinstance(value[3], (bytes, Ref))
         and isinstance(value[4], str) and (value[5] is None or isinstance(value[5], (int, float)))
     )
-

@@ -305,9 +305,9 @@ class Progress(Protocol):
     def stop(self) -> None: ...
 
 
-#: Where an encoded record or summary is: in memory (the cache holds it) or in the spill file
-#: (the number `Spill.put` gave it).
-Stored = bytes | memoryview | int
+#: Where an encoded record or summary is: in memory, in the cache's files (a `cache.Ref`) or
+#: in the spill file (the number `Spill.put` gave it).
+Stored = bytes | memoryview | int | caching.Ref
 
 
 class Spill:
@@ -354,7 +354,6 @@ class _Item:
     signature: str = ""  # the stat signature to record with its result ("" none)
     valid_until: float | None = None
     record: Stored | None = None  # `cache.Record`, encoded
-    decoded: caching.Record | None = None  # the record, decoded by the cache lookup: until it is read
     summary_blob: Stored | None = None  # packed summary
     summary: Summary | None = None  # a summary the cache cannot hold (a plugin's)
     site: Stored | None = None  # its site findings as reported: `encode_findings` rows, as JSON
@@ -639,16 +638,12 @@ class Runner:
 
     # --- records ---
 
-    def _stored(self, data: bytes) -> Stored:
-        return data if self.cache is not None else self.spill.put(data)
-
     def _bytes(self, stored: Stored) -> caching.Blob:
-        return self.spill.get(stored) if isinstance(stored, int) else stored
+        if isinstance(stored, int):
+            return self.spill.get(stored)
+        return stored.read() if isinstance(stored, caching.Ref) else stored
 
     def record(self, item: _Item) -> caching.Record:
-        if item.decoded is not None:
-            record, item.decoded = item.decoded, None
-            return record
         assert item.record is not None
         return caching.decode_record(item.shown, self._bytes(item.record))
 
@@ -659,6 +654,8 @@ class Runner:
         stored = item.summary_blob
         if stored is None:
             return None
+        if isinstance(stored, caching.Ref):
+            return caching.lazy_summary(item.shown, stored.read)
         return caching.lazy_summary(item.shown, partial(self.spill.get, stored) if isinstance(stored, int) else stored)
 
     def _site_rows(self, item: _Item) -> list[Any]:
@@ -686,20 +683,27 @@ class Runner:
             item.signature = ""  # written: its stat is new
         record = caching.Record(result.fixable, result.line_count, result.lines, result.findings)
         data = caching.encode_record(record)
-        item.record = self._stored(data)
-        if work.summary_blob is not None:
-            item.summary_blob = self._stored(work.summary_blob)
-        else:
+        if work.summary_blob is None:
             item.summary = result.summary
-        if self.cache is not None and item.summary is None:
-            self._store(item, data, work.summary_blob or b"")
+        entry = self._store(item, data, work.summary_blob or b"")
+        if entry is not None:  # written to the cache's file: read from there
+            item.record = entry[2]
+            if work.summary_blob is not None:
+                item.summary_blob = entry[3]
+            return
+        item.record = self.spill.put(data)
+        if work.summary_blob is not None:
+            item.summary_blob = self.spill.put(work.summary_blob)
 
-    def _store(self, item: _Item, data: caching.Blob, summary: caching.Blob) -> None:
-        assert self.cache is not None
+    def _store(self, item: _Item, data: caching.Data, summary: caching.Data) -> caching.Entry | None:
+        """Cache the file's result (the entry as stored); None without a cache, or when it cannot be cached."""
+        if self.cache is None or item.summary is not None:
+            return None  # a summary the cache cannot hold
         if item.digest is None or not item.cache_key or item.origin is not None:
-            return  # unreadable, or stdin: nothing to key it by
+            return None  # unreadable, or stdin: nothing to key it by
         assert isinstance(item.digest, str)
-        self.cache.put(self._path(item), item.digest, item.cache_key, data, summary, item.signature, item.valid_until)
+        return self.cache.put(self._path(item), item.digest, item.cache_key, data, summary, item.signature,
+                              item.valid_until)
 
     # --- per-file pass: cache, then the pool ---
 
@@ -777,14 +781,15 @@ class Runner:
         if valid_until is not None and time.time() >= valid_until:
             return False
         try:
-            record = caching.decode_record(item.shown, payload)
+            record = caching.decode_record(item.shown, caching.read(payload))
             record.findings  # noqa: B018 - decoded now: a damaged entry is a miss
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
             return False
         if (mode.fix or mode.diff) and record.fixable and any(fix.eligible(f, mode.unsafe_fixes)
                                                               for f in record.findings):
             return False  # to be fixed: lint it again, with its text
-        item.digest, item.valid_until, item.record, item.decoded = digest, valid_until, payload, record
+        # Not kept: decoded again (read from the cache file) when it is reported.
+        item.digest, item.valid_until, item.record = digest, valid_until, payload
         item.summary_blob = summary or None
         return True
 
@@ -816,10 +821,11 @@ class Runner:
             if cached:
                 item.digest = self._digest(digest)
             if isinstance(summary, bytes):
-                item.summary_blob = self._stored(summary)
                 if self.cache is not None and cached and digest is not None:
-                    self.cache.put(self._path(item), digest, item.cache_key, b"summary", summary,
-                                   signatures[todo[position]])
+                    item.summary_blob = self.cache.put(self._path(item), digest, item.cache_key, b"summary", summary,
+                                                       signatures[todo[position]])[3]
+                else:
+                    item.summary_blob = self.spill.put(summary)
             else:
                 item.summary = summary
 
@@ -958,27 +964,36 @@ class Runner:
             for owner, numbers in groupby(order, key=owners.__getitem__):
                 mine = [json.loads(rows.get(number)) for number in numbers]
                 mine.sort(key=_row_key)
-                group[owner].site = self._stored(_dump(mine))
+                group[owner].site = self.spill.put(_dump(mine))
         finally:
             rows.close()
         if self.cache is not None:
-            parts = [b"[%s,%s,%s]" % (_dump(item.shown), b"[]" if item.site is None else self._bytes(item.site),
-                                      _dump(sorted(item.dropped or ())))
-                     for item in group if item.site is not None or item.dropped]
-            self.cache.put_extra(cache_at, site_key, b"[" + b",".join(parts) + b"]")
+            holders = [item for item in group if item.site is not None or item.dropped]
+            index = _dump([[item.shown, 0 if item.site is None else len(self._bytes(item.site)),
+                            sorted(item.dropped or ())] for item in holders])
+            parts = (bytes(self._bytes(item.site)) for item in holders if item.site is not None)
+            self.cache.put_extra(cache_at, site_key, [len(index).to_bytes(4, "big"), index, *parts])
 
-    def _apply_cached(self, payload: caching.Blob, group: list[_Item]) -> bool:
+    def _apply_cached(self, payload: caching.Data, group: list[_Item]) -> bool:
+        """Each file's site findings from the cached site result: a slice of it, read when they
+        are reported (see `_apply_and_store` for the layout)."""
         by_path = {item.shown: item for item in group}
         try:
-            rows = json.loads(payload.tobytes() if isinstance(payload, memoryview) else payload)
+            size = int.from_bytes(caching.read(caching.part(payload, 0, 4)), "big")
+            position = 4 + size
             changes = []
-            for path, site, dropped in rows:
-                caching.decode_findings(path, site)  # a damaged entry is a miss
-                changes.append((by_path[path], _dump(site) if site else None, {(int(a), int(b)) for a, b in dropped}))
+            for path, length, dropped in json.loads(caching.read(caching.part(payload, 4, size))):
+                site = caching.part(payload, position, length) if length else None
+                position += length
+                if site is not None:  # a damaged entry is a miss
+                    caching.decode_findings(path, json.loads(caching.read(site)))
+                changes.append((by_path[path], site, {(int(a), int(b)) for a, b in dropped}))
+            if position != len(payload):
+                return False
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
             return False
         for item, site, dropped in changes:
-            item.site, item.dropped = None if site is None else self._stored(site), dropped
+            item.site, item.dropped = site, dropped
         return True
 
     def _site_finding(self, finding: Finding, item: _Item) -> Finding | None:
@@ -1019,7 +1034,7 @@ class Runner:
             return
         # Not kept (a cold run would hold every file's findings until the report): the line
         # numbers are read without decoding the findings.
-        record = item.decoded or caching.decode_record(item.shown, self._bytes(item.record))
+        record = caching.decode_record(item.shown, self._bytes(item.record))
         wanted = {row[0] for row in self._site_rows(item) if 1 <= row[0] <= record.line_count}
         if record.has_lines(wanted) or record.lines is None:
             return
@@ -1033,10 +1048,10 @@ class Runner:
         parts = source.split("\n")
         record.lines.update((n, parts[n - 1]) for n in wanted)
         data = caching.encode_record(record)
-        item.record = self._stored(data)
-        if self.cache is not None and item.summary is None:
-            summary = item.summary_blob
-            self._store(item, data, b"" if summary is None else self._bytes(summary))
+        summary = item.summary_blob
+        entry = self._store(item, data, b"" if summary is None else
+                            summary if isinstance(summary, caching.Ref) else bytes(self._bytes(summary)))
+        item.record = self.spill.put(data) if entry is None else entry[2]
 
     def _reread(self, item: _Item) -> str | None:
         data = _read(self._path(item), self._configs[self._config_number(item)].max_size)

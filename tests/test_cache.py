@@ -370,3 +370,44 @@ def test_a_file_changed_just_before_the_run_is_hashed_not_trusted(site: Path, li
     assert run() == reference
     assert linted == [] and sorted(reads) == ["2025-01-10-a.md", "2025-01-11-b.md", "2025-01-12-c.md"]
     assert all(entry[4] == "" for entry in cache.Cache.open(site / ".seo-lint-cache").entries.values())
+
+
+def test_payloads_stay_in_the_file_until_they_are_wanted(site: Path) -> None:
+    assert run() == expected()
+    store = cache.Cache.open(site / ".seo-lint-cache")
+    assert store.entries and store.extra
+    for _, _, payload, summary, _, _ in [*store.entries.values(), *store.extra.values()]:
+        assert isinstance(payload, cache.Ref) and isinstance(summary, (cache.Ref, bytes))
+    record = cache.decode_record("a.md", cache.read(store.entries[str(site / FIRST)][2]))
+    assert [(f.line, f.column, f.code) for f in record.findings] == [(7, 37, "LNK003")]
+
+
+def test_new_entries_are_written_at_once_and_saved_atomically(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    store = cache.Cache.open(folder)
+    entry = store.put("/x/a.md", "d1", "k", b"payload", b"summary", "sig")
+    assert isinstance(entry[2], cache.Ref) and isinstance(entry[3], cache.Ref)
+    assert (entry[2].read(), entry[3].read()) == (b"payload", b"summary")
+    assert [p.suffix for p in folder.iterdir()] == [".new"]  # not in memory: in a temporary file
+    assert store.put("/x/a.md", "d1", "k", b"payload", b"summary", "sig") is entry  # the same: kept
+    site = store.put_extra(str(tmp_path), "s1", [b"ab", b"", b"cd"])
+    assert cache.read(site) == b"abcd" and cache.read(cache.part(site, 1, 2)) == b"bc"
+    with pytest.raises(ValueError):
+        cache.part(site, 3, 2)
+    store.save()
+    assert sorted(p.name for p in folder.iterdir()) == [".gitignore", "CACHEDIR.TAG", "README", "cache.bin"]
+    assert entry[2].read() == b"payload"  # still readable by the run that saved
+    later = store.put("/x/b.md", "d2", "k", b"second", b"", "")  # after a save: a new temporary file
+    store.save()
+    again = cache.Cache.open(folder)
+    assert {key: (e[0], cache.read(e[2]), cache.read(e[3])) for key, e in again.entries.items()} == {
+        "/x/a.md": ("d1", b"payload", b"summary"), "/x/b.md": ("d2", b"second", b"")}
+    assert cache.read(again.extra[str(tmp_path)][2]) == b"abcd" and cache.read(later[2]) == b"second"
+
+
+def test_a_cache_not_saved_leaves_no_temporary_file(tmp_path: Path) -> None:
+    store = cache.Cache.open(tmp_path / "cache")
+    store.put("/x/a.md", "d1", "k", b"payload")
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    del store
+    assert list((tmp_path / "cache").iterdir()) == []
