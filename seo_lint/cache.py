@@ -541,9 +541,11 @@ class Cache:
 
     def get(self, key: str, digest: str, config: str) -> Entry | None:
         """The entry stored for this file, when its bytes and configuration are the same."""
-        self.used.add(key)
         entry = self.entries.get(key)
-        if entry is None or entry[0] != digest or entry[1] != config:
+        if entry is None:
+            return None  # nothing to keep (a cold run: no set of every path)
+        self.used.add(key)
+        if entry[0] != digest or entry[1] != config:
             return None
         return entry
 
