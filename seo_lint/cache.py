@@ -56,6 +56,8 @@ FILE = "cache.bin"
 FORMAT = 4
 #: A stat signature is recorded only for files last changed this long before they were looked at.
 RACY_NS = 2_000_000_000
+#: New stat signatures of unchanged files that make the cache worth rewriting (or 1 % of its entries).
+SIGNATURES_WORTH_SAVING = 16
 _README = "# Created by seo-lint: a cache of lint results, safe to delete.\n"
 _CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by seo-lint.\n"
 
@@ -510,6 +512,7 @@ class Cache:
         self.extra: dict[str, Entry] = {}  # site results, by site root
         self.used: set[str] = set()
         self.dirty = False
+        self.signatures_noted = 0  # stat signatures recorded by `note_signature` since the load
         self._pending: BinaryIO | None = None  # what this run added, until `save`
         self._pending_end = 0
         self._unlink_pending: weakref.finalize[Any, Any] | None = None
@@ -563,6 +566,17 @@ class Cache:
         whose payload and summary are `Ref`s when they could be written."""
         self.used.add(key)
         return self._put(self.entries, key, (digest, config, payload, summary, signature, valid_until))
+
+    def note_signature(self, key: str, entry: Entry, signature: str) -> None:
+        """Record the stat signature of a file whose bytes are the cached ones (its stat
+        changed: touched, checked out again). Rewriting the whole cache for that alone costs
+        more than hashing a few files again next time, so it only makes the cache worth
+        saving when many files have one to record (a checkout touches them all)."""
+        self.used.add(key)
+        self.entries[key] = (entry[0], entry[1], entry[2], entry[3], signature, entry[5])
+        self.signatures_noted += 1
+        if self.signatures_noted >= max(SIGNATURES_WORTH_SAVING, len(self.entries) // 100):
+            self.dirty = True
 
     def get_extra(self, key: str, digest: str) -> Data | None:
         entry = self.extra.get(key)

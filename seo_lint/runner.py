@@ -147,6 +147,20 @@ def lint_bytes(data: bytes, config: FileConfig, want_summary: bool | None = None
                       valid_until=doc.valid_until)
 
 
+def _file_digest(path: str) -> str | None:
+    """`fix.digest` of the file's bytes, read a block at a time (whatever its size, and with
+    no need for its configuration: a warm run imports no rule to check one file); None when
+    it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            while block := handle.read(1 << 20):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
 def _read(path: str, max_size: int | None = None) -> bytes | str:
     """The file's bytes, or why they are not read: an error, or a size over `max_size` (a
     file larger than the limit is never loaded into memory)."""
@@ -769,14 +783,14 @@ class Runner:
         item.signature = signature if trusted else ""
         entry = self.cache.unchanged(key, signature, item.cache_key)
         if entry is None:
-            data = _read(key, self._configs[self._config_number(item)].max_size)
-            if isinstance(data, str):
-                return False  # unreadable or too large: reported by its pass
-            entry = self.cache.get(key, fix.digest(data), item.cache_key)
+            digest = _file_digest(key)
+            if digest is None:
+                return False  # unreadable: reported by its pass
+            entry = self.cache.get(key, digest, item.cache_key)
             if entry is None:
                 return False
             if trusted and entry[4] != signature:  # the same bytes: keep their stat this time
-                self.cache.put(key, entry[0], entry[1], entry[2], entry[3], signature, entry[5])
+                self.cache.note_signature(key, entry, signature)
         digest, _, payload, summary, _, valid_until = entry
         if valid_until is not None and time.time() >= valid_until:
             return False
@@ -808,13 +822,13 @@ class Runner:
                 signatures[index] = signature if trusted else ""
                 entry = self.cache.unchanged(key, signature, item.cache_key)
                 if entry is None:
-                    data = _read(key, self._configs[self._config_number(item)].max_size)
-                    if not isinstance(data, str):
-                        entry = self.cache.get(key, fix.digest(data), item.cache_key)
+                    digest = _file_digest(key)
+                    if digest is not None:
+                        entry = self.cache.get(key, digest, item.cache_key)
                 if entry is not None and entry[3]:
                     item.digest, item.summary_blob = entry[0], entry[3]
                     if trusted and entry[4] != signature:
-                        self.cache.put(key, entry[0], entry[1], entry[2], entry[3], signature, entry[5])
+                        self.cache.note_signature(key, entry, signature)
                     continue
             todo.append(index)
 

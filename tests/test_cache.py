@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -329,7 +331,13 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append(Path(path).name)
         return original(path, max_size)
 
+    def hashing(path: str) -> str | None:
+        seen.append(Path(path).name)
+        return original_digest(path)
+
+    original_digest = runner._file_digest
     monkeypatch.setattr(runner, "_read", recording)
+    monkeypatch.setattr(runner, "_file_digest", hashing)
     return seen
 
 
@@ -411,3 +419,42 @@ def test_a_cache_not_saved_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert len(list((tmp_path / "cache").iterdir())) == 1
     del store
     assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_a_touched_file_is_hashed_and_the_cache_is_not_rewritten_for_its_stat_alone(
+        site: Path, linted: list[str], reads: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", -10**15)
+    reference = run()
+    saved = (site / ".seo-lint-cache" / "cache.bin").read_bytes()
+    os.utime(site / FIRST, ns=(1_000_000_000, 1_000_000_000))  # a new stat, the same bytes
+    for _ in range(2):  # each time: read and hashed (not linted), and the cache left as it was
+        linted.clear()
+        reads.clear()
+        assert run() == reference
+        assert (linted, reads) == ([], ["2025-01-10-a.md"])
+        assert (site / ".seo-lint-cache" / "cache.bin").read_bytes() == saved
+    monkeypatch.setattr(cache, "SIGNATURES_WORTH_SAVING", 1)  # as when many files were touched
+    run()  # the new stat is saved: no file is read after
+    reads.clear()
+    assert run() == reference and reads == []
+
+
+_IMPORTS = """
+import sys
+from seo_lint.cli import cli
+try:
+    cli(["--format", "concise", "--jobs", "1", "_posts"])
+except SystemExit:
+    pass
+print(sorted(m for m in ("pyromark", "jsonschema", "seo_lint.rules.keywords") if m in sys.modules), file=sys.stderr)
+"""
+
+
+def test_a_warm_run_that_hashes_a_touched_file_imports_no_rule(site: Path) -> None:
+    def imported() -> str:
+        done = subprocess.run([sys.executable, "-c", _IMPORTS], capture_output=True, text=True, check=True)
+        return done.stderr.strip().splitlines()[-1]
+
+    assert imported() == "['jsonschema', 'pyromark', 'seo_lint.rules.keywords']"  # cold: the kernel
+    os.utime(site / FIRST, ns=(1_000_000_000, 1_000_000_000))  # a new stat, the same bytes
+    assert imported() == "[]"
