@@ -312,9 +312,11 @@ class SiteIndex:
         self.by_path: dict[str, int] = {}
         self.by_url: dict[str, int] = {}
         self.folders: set[str] = set()  # URL keys of the folders that hold pages
+        self.linking = bytearray()  # 1 for a file with internal links to check
         for index, summary in enumerate(site.summaries):
             rel = relative_path(summary.path, site.root)
             data: LinkSummary | None = summary.data.get("links")
+            self.linking.append(1 if data is not None and data["links"] else 0)
             urls = [url_key(url) for url in self._urls(rel, data, template)]
             self.by_path.setdefault(rel, index)
             self.by_path.setdefault(posixpath.splitext(rel)[0], index)
@@ -632,8 +634,8 @@ def internal_link_broken(site: Site, opts: InternalLinkOptions) -> Iterator[Site
     """
     index = SiteIndex(site)
     for source, summary in enumerate(site.summaries):
-        if summary.path not in site.linted:
-            continue
+        if not index.linking[source] or summary.path not in site.linted:
+            continue  # (most posts link to no other page: their summary is not decoded again)
         data: LinkSummary | None = summary.data.get("links")
         if data is None:
             continue
