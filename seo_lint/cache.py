@@ -202,12 +202,14 @@ class LazyData(Mapping[str, Any]):
         self._blob = blob
         self._spans_read = spans
         self._decoded: dict[str, Any] = {}
+        self._held: Blob | None = None  # bytes read for the header, for the values read next
 
     @property
     def _spans(self) -> dict[str, tuple[int, int]]:
         if self._spans_read is None:
             try:
-                self._spans_read = _header(self._bytes())[1]
+                self._held = self._bytes()
+                self._spans_read = _header(self._held)[1]
             except Exception:  # noqa: BLE001 - damaged
                 self._spans_read = {}
         return self._spans_read
@@ -220,7 +222,8 @@ class LazyData(Mapping[str, Any]):
             return self._decoded[key]
         except KeyError:
             start, end = self._spans[key]  # KeyError for a key that is not there, as a dict
-        value = self._decoded[key] = decode(_unsqueeze(self._bytes()[start:end]))
+        blob = self._held if self._held is not None else self._bytes()
+        value = self._decoded[key] = decode(_unsqueeze(blob[start:end]))
         return value
 
     def __iter__(self) -> Iterator[str]:
