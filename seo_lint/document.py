@@ -324,8 +324,7 @@ class Document:
     @cached_property
     def jekyll_name(self) -> str | None:
         """`2025-12-30-slug` for a Jekyll post file name, else None."""
-        stem = posixpath.splitext(posixpath.basename(self.path.replace("\\", "/")))[0]
-        return stem if _JEKYLL_NAME.match(stem) else None
+        return jekyll_name(self.path)
 
     @cached_property
     def slug(self) -> str:
@@ -335,6 +334,12 @@ class Document:
         stem = posixpath.splitext(posixpath.basename(self.path.replace("\\", "/")))[0]
         match = _JEKYLL_NAME.match(stem)
         return match.group(4) if match else stem
+
+
+def jekyll_name(path: str) -> str | None:
+    """`2025-12-30-slug` when the file name of `path` is a Jekyll post's, else None."""
+    stem = posixpath.splitext(posixpath.basename(path.replace("\\", "/")))[0]
+    return stem if _JEKYLL_NAME.match(stem) else None
 
 
 def _unquoted(source: str, span: FieldSpan) -> tuple[int, int]:

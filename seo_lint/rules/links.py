@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from seo_lint import text
-from seo_lint.document import Document
+from seo_lint.document import Document, jekyll_name
 from seo_lint.findings import Fix, FixAvailability, FixSafety, Severity, Violation
 from seo_lint.registry import RuleOptions, Site, SiteViolation, rule, site_rule, summarizer
 from seo_lint.rules.fields import parse_date
@@ -412,14 +412,13 @@ class _PostNames:
         self.names: set[str] = set()
         self.by_slug: dict[str, list[str]] = defaultdict(list)
         self.by_date: dict[str, list[str]] = defaultdict(list)
-        for summary in site.summaries:
-            data = summary.data.get("links")
-            if data and data["name"] and "_posts" in summary.path.replace("\\", "/").split("/"):
-                name = data["name"]
-                if name not in self.names:
-                    self.names.add(name)
-                    self.by_slug[name[11:]].append(name)
-                    self.by_date[name[:10]].append(name)
+        for summary in site.summaries:  # the name is the file's: no summary value is decoded
+            name = jekyll_name(summary.path)
+            in_posts = "_posts" in summary.path.replace("\\", "/").split("/")
+            if name and name not in self.names and in_posts and "links" in summary.data:
+                self.names.add(name)
+                self.by_slug[name[11:]].append(name)
+                self.by_date[name[:10]].append(name)
 
     def closest(self, name: str) -> str | None:
         """The existing post most like `name`, compared by slug: the same slug on another
