@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 
 def posts(root: Path) -> Iterator[Path]:
@@ -23,6 +24,18 @@ def posts(root: Path) -> Iterator[Path]:
         for name in sorted(filenames):
             if name.endswith((".md", ".markdown")):
                 yield Path(dirpath, name)
+
+
+def site_settings(root: Path) -> Any:
+    """The DocumentSettings seo-lint gives a post of the generated Jekyll site at `root`."""
+    import yaml
+
+    from seo_lint.document import DocumentSettings
+
+    config_path = root / "_config.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) if config_path.exists() else {}
+    return DocumentSettings(language=config.get("lang"), generator="jekyll",
+                            timezone=config.get("timezone", "UTC"), base_url=config.get("url"), site=config)
 
 
 def main() -> None:

@@ -15,10 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
-from floor import posts
+from floor import posts, site_settings
 
-from seo_lint.document import DocumentSettings
 from seo_lint.lint import check_site, default_rules, lint_document, summarize
 from seo_lint.load import document_from_bytes
 from seo_lint.registry import Site
@@ -31,12 +29,7 @@ def main() -> None:
     parser.add_argument("--no-site-rules", action="store_true")
     args = parser.parse_args()
     started = time.perf_counter()
-    config_path = args.root / "_config.yml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) if config_path.exists() else {}
-    settings = DocumentSettings(
-        language=config.get("lang"), generator="jekyll", timezone=config.get("timezone", "UTC"),
-        base_url=config.get("url"), site=config,
-    )
+    settings = site_settings(args.root)
     rules = default_rules(args.select.split(",") if args.select else None)
     summaries = []
     findings = 0
@@ -50,7 +43,7 @@ def main() -> None:
         summaries.append(summarize(doc))
     per_file = time.perf_counter() - started
     if not args.no_site_rules:
-        site = Site(summaries, frozenset(s.path for s in summaries), str(args.root), config)
+        site = Site(summaries, frozenset(s.path for s in summaries), str(args.root), settings.site)
         for finding in check_site(site, rules):
             out.write(f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {finding.message}\n")
             findings += 1

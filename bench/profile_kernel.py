@@ -16,10 +16,8 @@ import time
 from itertools import islice
 from pathlib import Path
 
-import yaml
+from floor import posts, site_settings
 
-from floor import posts
-from seo_lint.document import DocumentSettings
 from seo_lint.lint import default_rules, lint_document, summarize
 from seo_lint.load import document_from_bytes
 
@@ -34,10 +32,7 @@ def main() -> None:
     parser.add_argument("--time", action="store_true")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    config_path = args.root / "_config.yml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) if config_path.exists() else {}
-    settings = DocumentSettings(language=config.get("lang"), generator="jekyll",
-                                timezone=config.get("timezone", "UTC"), base_url=config.get("url"), site=config)
+    settings = site_settings(args.root)
     rules = default_rules(args.select.split(",") if args.select else None)
     files = [(p.relative_to(args.root).as_posix(), p.read_bytes()) for p in islice(posts(args.root), args.files + 20)]
 

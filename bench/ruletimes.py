@@ -14,11 +14,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
-from floor import posts
+from floor import posts, site_settings
 
 from seo_lint import registry
-from seo_lint.document import DocumentSettings
 from seo_lint.lint import default_rules
 from seo_lint.load import document_from_bytes
 
@@ -31,10 +29,7 @@ def main() -> None:
     parser.add_argument("root", type=Path)
     parser.add_argument("--top", type=int, default=30)
     args = parser.parse_args()
-    config_path = args.root / "_config.yml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) if config_path.exists() else {}
-    settings = DocumentSettings(language=config.get("lang"), generator="jekyll",
-                                timezone=config.get("timezone", "UTC"), base_url=config.get("url"), site=config)
+    settings = site_settings(args.root)
     rules = [a for a in default_rules() if a.rule.scope == "document"]
     spent: dict[str, float] = defaultdict(float)
     clock = time.perf_counter

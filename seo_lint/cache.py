@@ -680,10 +680,10 @@ def _same(a: Data, b: Data) -> bool:
         return False
 
 
-def _copy(data: Data, out: BinaryIO) -> None:
-    """Write `data` to `out` a block at a time."""
+def _blocks(data: Data) -> Iterator[bytes | memoryview]:
+    """The bytes of `data`, a block at a time when they are in a file."""
     if not isinstance(data, Ref):
-        out.write(data)
+        yield data
         return
     position, end = data.offset, data.offset + data.size
     while position < end:
@@ -691,21 +691,18 @@ def _copy(data: Data, out: BinaryIO) -> None:
         block = data.handle.read(min(_CHUNK, end - position))
         if not block:
             raise ValueError("truncated cache file")
-        out.write(block)
+        yield block
         position += len(block)
+
+
+def _copy(data: Data, out: BinaryIO) -> None:
+    for block in _blocks(data):
+        out.write(block)
 
 
 def _crc(data: Data, crc: int) -> int:
-    if not isinstance(data, Ref):
-        return zlib.crc32(data, crc)
-    position, end = data.offset, data.offset + data.size
-    while position < end:
-        data.handle.seek(position)
-        block = data.handle.read(min(_CHUNK, end - position))
-        if not block:
-            raise ValueError("truncated cache file")
+    for block in _blocks(data):
         crc = zlib.crc32(block, crc)
-        position += len(block)
     return crc
 
 

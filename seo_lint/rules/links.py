@@ -412,6 +412,7 @@ class _PostNames:
         self.names: set[str] = set()
         self.by_slug: dict[str, list[str]] = defaultdict(list)
         self.by_date: dict[str, list[str]] = defaultdict(list)
+        self._found: dict[str, str | None] = {}  # closest(name), by name
         for summary in site.summaries:  # the name is the file's: no summary value is decoded
             name = jekyll_name(summary.path)
             in_posts = "_posts" in summary.path.replace("\\", "/").split("/")
@@ -427,10 +428,6 @@ class _PostNames:
         if name not in self._found:
             self._found[name] = self._closest(name)
         return self._found[name]
-
-    @cached_property
-    def _found(self) -> dict[str, str | None]:
-        return {}
 
     def _closest(self, name: str) -> str | None:
         date, slug = name[:10], name[11:]
