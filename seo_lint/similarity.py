@@ -45,7 +45,7 @@ _LANE_LOW_BITS = int.from_bytes(b"\x01\x00\x00\x00" * NUM_HASHES, "little")
 
 _CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\uac00-\ud7af"
 #: A CJK character, or a run of letters and digits of any other script.
-_TOKEN = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
+_TOKEN = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]++")
 #: Full-width punctuation and the ideographic space: NFKC makes each one ASCII punctuation or
 #: a space (never part of a token, never composed with a neighbour), so a space in its place
 #: yields the same tokens. (Not U+FF65 `･`: NFKC makes it `・`, which is a token.)
@@ -91,11 +91,28 @@ def _probe_orders() -> tuple[tuple[int, ...], ...]:
     return tuple(orders)
 
 
+#: The CRC-32 of each token seen so far: the posts of a site share most of their tokens, so
+#: a post's are mostly found here. Emptied when it outgrows `_TOKEN_CRCS_MAX` (~2 MB).
+_TOKEN_CRCS: dict[str, int] = {}
+_TOKEN_CRCS_MAX = 1 << 14
+
+
+def token_ids(found: Sequence[str]) -> list[int]:
+    """The CRC-32 of each token's UTF-8, in order."""
+    crcs = _TOKEN_CRCS
+    try:
+        return list(map(crcs.__getitem__, found))
+    except KeyError:
+        if len(crcs) > _TOKEN_CRCS_MAX:
+            crcs.clear()
+        new = set(found).difference(crcs)
+        crcs.update(zip(new, map(zlib.crc32, map(str.encode, new, repeat("utf-8"), repeat("surrogatepass")))))
+        return list(map(crcs.__getitem__, found))
+
+
 def shingle_hashes(found: Sequence[str], size: int = SHINGLE_SIZE) -> Iterable[int]:
     """A 64-bit hash of each run of `size` consecutive tokens (of the whole list when shorter)."""
-    distinct = dict.fromkeys(found)
-    crcs = dict(zip(distinct, map(zlib.crc32, map(str.encode, distinct, repeat("utf-8"), repeat("surrogatepass")))))
-    ids = list(map(crcs.__getitem__, found))
+    ids = token_ids(found)
     if len(ids) < size:
         return [hash(tuple(ids))] if ids else []
     return map(hash, zip(*(ids[i:] for i in range(size))))

@@ -7,6 +7,7 @@ import statistics
 import subprocess
 import sys
 import unicodedata
+import zlib
 
 import pytest
 from hypothesis import given, settings
@@ -122,3 +123,28 @@ def test_tokens_are_those_of_the_fully_normalized_text(text):
     """Blanking full-width punctuation instead of normalizing it never changes a token."""
     expected = similarity._TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
     assert similarity.tokens(text) == expected
+
+
+def _plain_shingle_hashes(found: list[str]) -> list[int]:
+    ids = [zlib.crc32(token.encode("utf-8", "surrogatepass")) for token in found]
+    if len(ids) < similarity.SHINGLE_SIZE:
+        return [hash(tuple(ids))] if ids else []
+    return [hash(tuple(ids[i : i + similarity.SHINGLE_SIZE])) for i in range(len(ids) - similarity.SHINGLE_SIZE + 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.text(alphabet=_SOUP, min_size=1, max_size=3) | st.text(min_size=1, max_size=3), max_size=12),
+                min_size=1, max_size=4))
+def test_shingle_hashes_with_the_token_memo_are_the_plain_ones(texts):
+    """The memo of token CRCs (kept across posts, emptied when full) never changes a hash."""
+    for found in texts:
+        assert list(similarity.shingle_hashes(found)) == _plain_shingle_hashes(found)
+
+
+def test_the_token_memo_is_emptied_when_full(monkeypatch):
+    monkeypatch.setattr(similarity, "_TOKEN_CRCS_MAX", 4)
+    monkeypatch.setattr(similarity, "_TOKEN_CRCS", {})
+    for start in range(0, 40, 5):
+        found = [f"w{i}" for i in range(start, start + 5)] + ["w0"]
+        assert list(similarity.shingle_hashes(found)) == _plain_shingle_hashes(found)
+        assert len(similarity._TOKEN_CRCS) <= 4 + 6
