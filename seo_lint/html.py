@@ -172,7 +172,7 @@ def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
 
     for tag in soup.find_all(True):
         name = tag.name.lower()
-        if name not in ("img", "source", "a") and not re.fullmatch(r"h[1-6]", name):
+        if name not in _WANTED:
             continue
         start = where(tag)
         tag_end = _tag_end(source, start, fragment.end)
@@ -207,6 +207,7 @@ def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LINK = frozenset({"a"})
+_WANTED = _HEADINGS | {"img", "source", "a"}
 
 
 def _own_text(tag: Tag, skip: frozenset[str]) -> str:
@@ -267,13 +268,19 @@ def _text_blocks(source: str, fragment: Fragment, soup: BeautifulSoup) -> list[B
     blocks: dict[int, Block] = {}
     cursor = fragment.start
     bs4 = _bs4()
+    strings, comment = bs4.NavigableString, bs4.Comment
     hidden: dict[int, Any] = {}
     owners: dict[int, Any] = {}
-    for string in soup.find_all(string=True):
-        if isinstance(string, bs4.Comment) or not isinstance(string, bs4.NavigableString):
+    for string in soup.descendants:  # what find_all(string=True) yields, without its filter
+        if not isinstance(string, strings) or isinstance(string, comment) or not string:
             continue
         parent = string.parent
-        if parent is None or _up(parent, hidden, lambda t: True if t.name in _INVISIBLE else None, False):
+        if parent is None:
+            continue
+        invisible = hidden.get(id(parent))
+        if invisible is None:
+            invisible = _up(parent, hidden, _hides, False)
+        if invisible:
             continue
         text = str(string)
         stripped = text.strip()
@@ -283,15 +290,24 @@ def _text_blocks(source: str, fragment: Fragment, soup: BeautifulSoup) -> list[B
         run = TextRun(stripped, at, at + len(stripped)) if at != -1 else TextRun(stripped, cursor, cursor, False)
         if at != -1:
             cursor = at + len(stripped)
-        owner = _up(parent, owners, lambda t: t if t.name in _BLOCK_TAGS or t.parent is None else None, None)
+        owner = owners.get(id(parent)) or _up(parent, owners, _owns, None)
         block = blocks.get(id(owner))
         if block is None:
-            kind = "heading" if owner is not None and re.fullmatch(r"h[1-6]", owner.name or "") else "html"
+            kind = "heading" if owner is not None and owner.name in _HEADINGS else "html"
             level = int(owner.name[1]) if kind == "heading" and owner is not None else 0
             block = blocks[id(owner)] = Block(kind, run.start, run.end, level=level)
         block.runs.append(run)
         block.end = max(block.end, run.end)
     return list(blocks.values())
+
+
+def _hides(tag: Any) -> bool | None:
+    return True if tag.name in _INVISIBLE else None
+
+
+def _owns(tag: Any) -> Any:
+    """The tag if its text is a block of its own (the root holds what no block element does)."""
+    return tag if tag.name in _BLOCK_TAGS or tag.parent is None else None
 
 
 def _up(tag: Any, memo: dict[int, Any], decide: Any, default: Any) -> Any:
