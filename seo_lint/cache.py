@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from seo_lint.registry import Summary
 
 Blob = bytes | memoryview  # memoryview: a slice of the cache file as read
+_PLAIN = json.JSONDecoder()  # for what holds no tagged value: headers
 
 DIRECTORY = ".seo-lint-cache"
 FILE = "cache.bin"
@@ -130,7 +131,14 @@ def encode(value: Any) -> bytes:
 
 def decode(data: bytes | memoryview) -> Any:
     """The value `encode` wrote; ValueError (or another error) for anything else."""
-    return json.loads(data.tobytes() if isinstance(data, memoryview) else data, object_hook=hook)
+    text = (data.tobytes() if isinstance(data, memoryview) else data).decode("utf-8", "surrogatepass")
+    return _tagged_decoder().decode(text)
+
+
+@cache
+def _tagged_decoder() -> json.JSONDecoder:
+    """One decoder for every read (json.loads with a hook builds a new one each call)."""
+    return json.JSONDecoder(object_hook=hook)
 
 
 def pack_summary(summary: Any) -> bytes:
@@ -180,7 +188,8 @@ def _header(blob: Blob) -> tuple[str, dict[str, tuple[int, int]]]:
     size = int.from_bytes(blob[:4], "big")
     if len(blob) < 4 + size:
         raise ValueError("bad summary")
-    path, keys = decode(blob[4 : 4 + size])
+    head = blob[4 : 4 + size]
+    path, keys = _PLAIN.decode((head.tobytes() if isinstance(head, memoryview) else head).decode("utf-8", "surrogatepass"))
     if not isinstance(path, str) or not isinstance(keys, list):
         raise TypeError("bad summary")
     spans: dict[str, tuple[int, int]] = {}
@@ -275,18 +284,23 @@ def _encode(value: Any) -> Any:
 
 def hook(obj: dict[str, Any]) -> Any:
     """json.loads' object hook: a tagged object (see above) to its value."""
-    from seo_lint.findings import Edit, Finding, Fix, FixSafety, Severity
-    from seo_lint.registry import Summary
-
     if len(obj) != 1:
         raise ValueError("not a cache value")
     ((tag, value),) = obj.items()
-    if not isinstance(value, list) and tag != "b":
+    if type(value) is list:  # the common tags first, without imports
+        if tag == "t":
+            return tuple(value)
+        if tag == "d":
+            return dict(zip(value[::2], value[1::2]))
+    elif tag != "b":
         raise ValueError("not a cache value")
-    if tag == "t":
-        return tuple(value)
-    if tag == "d":
-        return dict(zip(value[::2], value[1::2]))
+    return _rare_tag(tag, value)
+
+
+def _rare_tag(tag: str, value: Any) -> Any:
+    from seo_lint.findings import Edit, Finding, Fix, FixSafety, Severity
+    from seo_lint.registry import Summary
+
     if tag == "b":
         return base64.b64decode(value, validate=True)
     if tag == "F":

@@ -374,6 +374,10 @@ class _Item:
     #: (line, column) of its SL001 "suppresses nothing" findings that a site finding proved wrong.
     dropped: set[tuple[int, int]] | None = None
     text: str | None = None  # stdin's text (it cannot be read again)
+    #: Its record and its site findings both come from the cache: the record already holds the
+    #: lines those findings point at (the run that cached them added them: `_add_lines`).
+    record_cached: bool = False
+    site_cached: bool = False
 
 
 def _report_source(findings: Sequence[Finding], record: caching.Record) -> str | None:
@@ -398,7 +402,9 @@ class Findings:
     def __init__(self, runner: Runner, items: list[_Item]) -> None:
         self._runner = runner
         self._items = sorted(items, key=_shown)
-        self._recent: dict[str, tuple[list[Finding], str | None]] = {}
+        #: Per recent path: its findings, and the last item's findings and record (its source
+        #: is built only when a reporter asks: most formats show no line).
+        self._recent: dict[str, tuple[list[Finding], list[Finding], caching.Record | None]] = {}
         self.totals: dict[Severity, int] | None = None
         self.crashed = False  # an SL002 finding: a rule crashed
 
@@ -411,7 +417,7 @@ class Findings:
         counts = dict.fromkeys(Severity, 0)
         crashed = False
         for path, group in self.paths():
-            findings, _ = self._file(path, group)
+            findings = self._file(path, group)[0]
             for finding in findings:
                 counts[finding.severity] += 1
                 crashed = crashed or finding.code == "SL002"
@@ -426,20 +432,25 @@ class Findings:
         return self.totals
 
     def source(self, path: str) -> str | None:
-        if path in self._recent:
-            return self._recent[path][1]
-        start = bisect_left(self._items, path, key=_shown)
-        end = start
-        while end < len(self._items) and self._items[end].shown == path:
-            end += 1
-        return self._file(path, self._items[start:end])[1] if end > start else None
+        recent = self._recent.get(path)
+        if recent is None:
+            start = bisect_left(self._items, path, key=_shown)
+            end = start
+            while end < len(self._items) and self._items[end].shown == path:
+                end += 1
+            if end == start:
+                return None
+            recent = self._file(path, self._items[start:end])
+        _, mine, record = recent
+        return _report_source(mine, record) if record is not None else None
 
-    def _file(self, path: str, group: list[_Item]) -> tuple[list[Finding], str | None]:
+    def _file(self, path: str, group: list[_Item]) -> tuple[list[Finding], list[Finding], caching.Record | None]:
         recent = self._recent.get(path)
         if recent is not None:
             return recent
         findings: list[Finding] = []
-        source: str | None = None
+        mine: list[Finding] = []
+        record: caching.Record | None = None
         for item in group:
             record = self._runner.record(item)
             own = record.findings
@@ -452,13 +463,12 @@ class Findings:
             if site:
                 mine.sort(key=Finding.sort_key)
             findings += mine
-            source = _report_source(mine, record)
         if len(group) > 1:
             findings.sort(key=Finding.sort_key)
         if len(self._recent) >= 2:
             del self._recent[next(iter(self._recent))]
-        self._recent[path] = findings, source
-        return findings, source
+        self._recent[path] = recent = findings, mine, record
+        return recent
 
 
 _shown = attrgetter("shown")
@@ -606,6 +616,9 @@ class Runner:
 
     def _new_item(self, path: str) -> _Item:
         """A file found on disk: its absolute path is kept only when it cannot be rebuilt."""
+        prefix = self._cwd.rstrip("/") + "/"
+        if os.sep == "/" and path.startswith(prefix) and not prefix.startswith("//") and path != prefix:
+            return _Item(path[len(prefix):])  # `display` without pathlib: both are normalised
         shown = display(Path(path), self.cwd)
         return _Item(shown, None if os.path.join(self._cwd, shown) == path else path)
 
@@ -808,6 +821,7 @@ class Runner:
         if item.signature == entry[4]:
             item.signature = entry[4]
         item.summary_blob = summary or None
+        item.record_cached = True
         return True
 
     def _summaries(self, others: list[_Item], cached: bool) -> None:
@@ -905,7 +919,7 @@ class Runner:
         for root, group in sorted(groups.items(), key=lambda kv: str(kv[0])):
             self._check_site(root, group, linted_paths)
         for item in items:
-            if item.site is not None:
+            if item.site is not None and not (item.record_cached and item.site_cached):
                 self._add_lines(item)
 
     def _site_key(self, root_shown: str, group: list[_Item], others: list[_Item]) -> str:
@@ -1013,7 +1027,7 @@ class Runner:
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
             return False
         for item, site, dropped in changes:
-            item.site, item.dropped = site, dropped
+            item.site, item.dropped, item.site_cached = site, dropped, True
         return True
 
     def _site_finding(self, finding: Finding, item: _Item) -> Finding | None:

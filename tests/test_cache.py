@@ -458,3 +458,16 @@ def test_a_warm_run_that_hashes_a_touched_file_imports_no_rule(site: Path) -> No
     assert imported() == "['jsonschema', 'pyromark', 'seo_lint.rules.keywords']"  # cold: the kernel
     os.utime(site / FIRST, ns=(1_000_000_000, 1_000_000_000))  # a new stat, the same bytes
     assert imported() == "[]"
+
+
+def test_site_findings_show_their_source_line_from_the_cache(site: Path, linted: list[str]) -> None:
+    """The lines site findings point at are cached with the file: a warm run (file and site
+    result both cached) shows them as the first run did."""
+    write(site, "_posts/2025-01-11-b.md", POST.format(title="Post a", day=11))  # same title as a
+    text = ("--format", "text", "--no-color")
+    first = run(*text)
+    assert f'title: "{TITLE_A}"' in first[1]
+    assert first[1].count("MT004") == 2
+    linted.clear()
+    assert run(*text) == first
+    assert linted == []
