@@ -584,6 +584,11 @@ class Cache:
         self.used.add(key)
         return self._put(self.entries, key, (digest, config, payload, summary, signature, valid_until))
 
+    def drop(self, key: str) -> None:
+        """Forget the entry of this file (damaged): the next save leaves it out."""
+        if self.entries.pop(key, None) is not None:
+            self.dirty = True
+
     def note_signature(self, key: str, entry: Entry, signature: str) -> None:
         """Record the stat signature of a file whose bytes are the cached ones (its stat
         changed: touched, checked out again). Rewriting the whole cache for that alone costs

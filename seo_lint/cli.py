@@ -230,6 +230,7 @@ def _lint(paths: tuple[str, ...], opts: dict[str, Any]) -> int:
         if outcome.stdin_output is not None:
             _write_bytes(outcome.stdin_output)
         _report(outcome, reporter, opts, to_stderr=outcome.stdin_output is not None)
+        runner.save_cache()  # a cached result found damaged while reporting was dropped
         if outcome.fixed and not quiet and reporter != "text":
             noun = "finding" if outcome.fixed == 1 else "findings"
             click.echo(f"Fixed {outcome.fixed} {noun}.", err=True)

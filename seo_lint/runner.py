@@ -670,9 +670,45 @@ class Runner:
             return self.spill.get(stored)
         return stored.read() if isinstance(stored, caching.Ref) else stored
 
-    def record(self, item: _Item) -> caching.Record:
+    def record(self, item: _Item, findings: bool = True) -> caching.Record:
+        """The file's record. One taken from the cache is checked here, where it is decoded
+        anyway (the cache file's CRC makes a damaged one all but impossible): when it does not
+        decode, the file is linted again and its entry dropped (see `save_cache`).
+        `findings=False`: the findings are not wanted (nor checked) yet."""
         assert item.record is not None
-        return caching.decode_record(item.shown, self._bytes(item.record))
+        if not item.record_cached:
+            return caching.decode_record(item.shown, self._bytes(item.record))
+        try:
+            record = caching.decode_record(item.shown, self._bytes(item.record))
+            if findings:
+                record.findings  # noqa: B018 - a damaged entry is a miss
+        except Exception:  # noqa: BLE001 - a damaged entry is a miss
+            return self._relint(item)
+        return record
+
+    def _relint(self, item: _Item) -> caching.Record:
+        """Lint the file again for its record; cached in place of the damaged one when its
+        bytes are still the ones the entry was for, else dropped."""
+        kernel()
+        result = lint_path(self._path(item), self._configs[self._config_number(item)])
+        record = caching.Record(result.fixable, result.line_count, result.lines, result.findings)
+        data = caching.encode_record(record)
+        item.record_cached = False
+        entry = None
+        if self.cache is not None:
+            if result.digest == item.digest:
+                summary = item.summary_blob
+                entry = self._store(item, data, b"" if summary is None else summary if isinstance(summary, caching.Ref)
+                                    else bytes(self._bytes(summary)))
+            if entry is None:
+                self.cache.drop(self._path(item))
+        item.record = self.spill.put(data) if entry is None else entry[2]
+        return record
+
+    def save_cache(self) -> None:
+        """Save the cache again if the report changed it (`record`); saved at the end of `run`."""
+        if self.cache is not None:
+            self.cache.save()
 
     def summary(self, item: _Item) -> Summary | None:
         """The file's summary (None: it has none); a packed one decodes as a site rule reads it."""
@@ -807,15 +843,14 @@ class Runner:
         digest, _, payload, summary, _, valid_until = entry
         if valid_until is not None and time.time() >= valid_until:
             return False
-        try:
-            record = caching.decode_record(item.shown, caching.read(payload))
-            record.findings  # noqa: B018 - decoded now: a damaged entry is a miss
-        except Exception:  # noqa: BLE001 - a damaged entry is a miss
-            return False
-        if (mode.fix or mode.diff) and record.fixable and any(fix.eligible(f, mode.unsafe_fixes)
-                                                              for f in record.findings):
-            return False  # to be fixed: lint it again, with its text
-        # Not kept: decoded again (read from the cache file) when it is reported.
+        if mode.fix or mode.diff:
+            try:
+                record = caching.decode_record(item.shown, caching.read(payload))
+                if record.fixable and any(fix.eligible(f, mode.unsafe_fixes) for f in record.findings):
+                    return False  # to be fixed: lint it again, with its text
+            except Exception:  # noqa: BLE001 - a damaged entry is a miss
+                return False
+        # Not decoded here (nor kept): decoded, and checked, when it is reported (`record`).
         item.digest, item.valid_until, item.record = digest, valid_until, payload
         item.cache_key = entry[1]  # the entry's strings, not equal copies (40,000 files: ~15 MB)
         if item.signature == entry[4]:
@@ -1068,7 +1103,7 @@ class Runner:
             return
         # Not kept (a cold run would hold every file's findings until the report): the line
         # numbers are read without decoding the findings.
-        record = caching.decode_record(item.shown, self._bytes(item.record))
+        record = self.record(item, findings=False)
         wanted = {row[0] for row in self._site_rows(item) if 1 <= row[0] <= record.line_count}
         if record.has_lines(wanted) or record.lines is None:
             return

@@ -197,6 +197,9 @@ def test_a_damaged_entry_is_a_miss_not_a_crash(site: Path, linted: list[str]) ->
     linted.clear()
     assert run() == reference
     assert linted == ["2025-01-10-a.md"]
+    linted.clear()
+    assert run() == reference  # replaced by the good one
+    assert linted == []
 
 
 def test_no_cache_reads_and_writes_nothing(site: Path, linted: list[str]) -> None:
