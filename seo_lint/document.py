@@ -297,8 +297,8 @@ class Document:
     def prose_lengths(self) -> list[int]:
         """`text.length` of each of `prose_blocks`, in the language's unit (characters for
         CJK, words otherwise): computed once for every rule that counts blocks."""
-        language = self.language
-        return [text.length(block.text, language) for block in self.prose_blocks]
+        count = text.char_count if text.is_cjk_language(self.language) else text.word_count  # text.length
+        return [count(block.text) for block in self.prose_blocks]
 
     @cached_property
     def prose(self) -> str:

@@ -67,7 +67,8 @@ _ASCII_JOIN = re.compile(r"['\-](?<=[A-Za-z0-9]['\-])(?=[A-Za-z0-9])")  # starts
 def word_count(text: str) -> int:
     """`len(words(text))` (2.5 times faster on ASCII text)."""
     if text.isascii():
-        return len(text.encode("ascii").translate(_ASCII_RUNS).split()) - len(_ASCII_JOIN.findall(text))
+        runs = len(text.encode("ascii").translate(_ASCII_RUNS).split())
+        return runs - len(_ASCII_JOIN.findall(text)) if "'" in text or "-" in text else runs
     return len(_WORD.findall(text))
 
 
