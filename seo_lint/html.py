@@ -11,7 +11,7 @@ import html
 import re
 import warnings
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -25,10 +25,10 @@ if TYPE_CHECKING:
 
 @cache
 def _bs4() -> Any:
-    """beautifulsoup4, imported on first use (~0.15 s): a post without HTML never needs it."""
+    """beautifulsoup4, imported on first use (~0.15 s): a post without HTML, or with plain HTML
+    only (`_simple_tree`), never needs it."""
     import bs4
 
-    warnings.filterwarnings("ignore", category=bs4.MarkupResemblesLocatorWarning)
     return bs4
 
 JSON_LD = re.compile(
@@ -140,23 +140,36 @@ def _soup(text: str) -> BeautifulSoup:
     (same length, so every offset holds). Markup rejected even then yields nothing."""
     bs4 = _bs4()
     soup: BeautifulSoup
-    try:
-        soup = bs4.BeautifulSoup(text, "html.parser")
-    except bs4.ParserRejectedMarkup:
+    with warnings.catch_warnings():  # a fragment that looks like a URL is still HTML
+        warnings.simplefilter("ignore", bs4.MarkupResemblesLocatorWarning)
         try:
-            soup = bs4.BeautifulSoup(text.replace("<![", "<!x"), "html.parser")
+            soup = bs4.BeautifulSoup(text, "html.parser")
         except bs4.ParserRejectedMarkup:
-            soup = bs4.BeautifulSoup("", "html.parser")
+            try:
+                soup = bs4.BeautifulSoup(text.replace("<![", "<!x"), "html.parser")
+            except bs4.ParserRejectedMarkup:
+                soup = bs4.BeautifulSoup("", "html.parser")
     return soup
 
 
 def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
-    soup = _soup(fragment.text)
-    line_starts = [0] + [m.end() for m in re.finditer("\n", fragment.text)]
-
-    def where(tag: Tag) -> int:
-        line = (tag.sourceline or 1) - 1
-        return fragment.start + line_starts[min(line, len(line_starts) - 1)] + (tag.sourcepos or 0)
+    own_text: Callable[[Any, frozenset[str]], str]
+    strings: Iterable[tuple[str, Any]]
+    elements: list[tuple[Any, int]]  # the images, links and headings, with their offsets
+    simple = _simple_tree(fragment.text)
+    if simple is None:
+        soup = _soup(fragment.text)
+        line_starts = [0] + [m.end() for m in re.finditer("\n", fragment.text)]
+        elements = [
+            (tag, fragment.start + line_starts[min((tag.sourceline or 1) - 1, len(line_starts) - 1)] + (tag.sourcepos or 0))
+            for tag in soup.find_all(True)
+            if tag.name.lower() in _WANTED
+        ]
+        own_text, strings = _own_text, _visible_strings(soup)
+    else:
+        nodes, strings = simple
+        elements = [(node, fragment.start + node.offset) for node in nodes if node.name in _WANTED]
+        own_text = _node_text
 
     closers: dict[str, list[int]] = {}
 
@@ -170,11 +183,8 @@ def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
         index = bisect_left(found, after)
         return found[index] if index < len(found) else -1
 
-    for tag in soup.find_all(True):
+    for tag, start in elements:
         name = tag.name.lower()
-        if name not in _WANTED:
-            continue
-        start = where(tag)
         tag_end = _tag_end(source, start, fragment.end)
         if name in ("img", "source"):
             model.images.extend(_images(source, tag, name, start, tag_end))
@@ -184,9 +194,7 @@ def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
                 span = attribute_span(source, start, tag_end, "href") or (start, tag_end)
                 close = closing("a", tag_end)
                 end = _tag_end(source, close, fragment.end) if close != -1 else tag_end
-                model.links.append(
-                    Link(href, _own_text(tag, _LINK), start, end, span[0], span[1], "html")
-                )
+                model.links.append(Link(href, own_text(tag, _LINK), start, end, span[0], span[1], "html"))
         else:
             close = closing(name, tag_end)
             end = _tag_end(source, close, fragment.end) if close != -1 else tag_end
@@ -194,7 +202,7 @@ def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
             model.headings.append(
                 Heading(
                     int(name[1]),
-                    _own_text(tag, _HEADINGS),
+                    own_text(tag, _HEADINGS),
                     start,
                     end,
                     origin="html",
@@ -202,7 +210,7 @@ def _parse_fragment(source: str, fragment: Fragment, model: HtmlModel) -> None:
                 )
             )
     if not fragment.inline:
-        model.blocks.extend(_text_blocks(source, fragment, soup))
+        model.blocks.extend(_blocks(source, fragment, strings))
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -229,6 +237,113 @@ def _own_text(tag: Tag, skip: frozenset[str]) -> str:
             text = node.strip()
             if text:
                 parts.append(text)
+    return " ".join(parts)
+
+
+# --- plain, well-formed fragments without bs4 ---------------------------------------------
+
+#: Elements that html.parser and bs4 treat alike (no raw text, no special strings, no kept
+#: white space, no implied ends; `source` and `picture` are left to bs4), and those of them
+#: that are void.
+_SIMPLE_NAMES = frozenset(
+    ["a", "abbr", "article", "aside", "b", "blockquote", "br", "cite", "code", "dd", "div", "dl", "dt", "em",
+     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "kbd",
+     "li", "main", "mark", "nav", "ol", "p", "section", "small", "span", "strong", "sub", "sup", "table",
+     "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"]
+)
+_SIMPLE_VOID = frozenset({"br", "hr", "img"})
+#: bs4's multi-valued attributes of those elements (its DEFAULT_CDATA_LIST_ATTRIBUTES): a
+#: list of the value's words.
+_LIST_ATTRIBUTES = {"*": frozenset({"class", "accesskey", "dropzone"}), "a": frozenset({"rel", "rev"}),
+                    "td": frozenset({"headers"}), "th": frozenset({"headers"})}
+#: A start or end tag written plainly (lower-case names, ASCII white space, quoted values
+#: without `<` or `>`), or text up to the next `<`.
+_SIMPLE_PIECE = re.compile(
+    r"""<(/?)([a-z][a-z0-9]*)((?:[ \t\r\n]+[a-z][a-z0-9-]*(?:="[^"<>]*"|='[^'<>]*')?)*)[ \t\r\n]*(/?)>|[^<]+"""
+)
+_SIMPLE_ATTRIBUTE = re.compile(r"""([a-z][a-z0-9-]*)(?:="([^"]*)"|='([^']*)')?""")
+
+
+class _Node:
+    """An element of a plain fragment, with what bs4's Tag would hold (no link to its parent:
+    the tree has no cycle, so it is freed as soon as it is read)."""
+
+    __slots__ = ("attrs", "contents", "name", "offset")
+
+    def __init__(self, name: str, attrs: dict[str, Any], offset: int) -> None:
+        self.name = name
+        self.attrs = attrs
+        self.offset = offset  # of its `<` in the fragment
+        self.contents: list[_Node | str] = []
+
+    def get(self, key: str) -> Any:
+        return self.attrs.get(key)
+
+
+def _simple_tree(text: str) -> tuple[list[_Node], list[tuple[str, _Node]]] | None:
+    """The elements (in document order) and the stripped visible strings with their blocks
+    (the nearest block-level element holding each, else the document) of a fragment that is
+    plain, well-formed HTML: only `_SIMPLE_NAMES`, plainly written tags, every element closed
+    in order, nothing but text without `&` between tags. Read as html.parser and bs4 read it
+    (references in attribute values decoded, multi-valued attributes split), without them;
+    None for any other fragment (bs4 parses it)."""
+    root = _Node("[document]", {}, 0)
+    stack = [(root, root)]  # open elements, each with its block
+    elements: list[_Node] = []
+    strings: list[tuple[str, _Node]] = []
+    position = 0
+    for piece in _SIMPLE_PIECE.finditer(text):
+        if piece.start() != position:
+            return None
+        position = piece.end()
+        parent, owner = stack[-1]
+        name = piece.group(2)
+        if name is None:
+            data = piece.group()
+            if "&" in data:  # bs4 decodes references in text its own way
+                return None
+            parent.contents.append(data)
+            if stripped := data.strip():
+                strings.append((stripped, owner))
+        elif name not in _SIMPLE_NAMES:
+            return None
+        elif piece.group(1):
+            if piece.group(3) or piece.group(4) or parent.name != name or parent is root:
+                return None
+            stack.pop()
+        else:
+            void = name in _SIMPLE_VOID
+            if piece.group(4) and not void:
+                return None
+            listed = _LIST_ATTRIBUTES["*"] | _LIST_ATTRIBUTES.get(name, frozenset())
+            attrs: dict[str, Any] = {}
+            for attribute in _SIMPLE_ATTRIBUTE.finditer(piece.group(3)):
+                key, value = attribute.group(1), attribute.group(2) or attribute.group(3) or ""
+                if key in attrs:
+                    return None
+                value = html.unescape(value) if "&" in value else value
+                attrs[key] = value.split() if key in listed else value
+            node = _Node(name, attrs, piece.start())
+            parent.contents.append(node)
+            elements.append(node)
+            if not void:
+                stack.append((node, node if name in _BLOCK_TAGS else owner))
+    if position != len(text) or len(stack) > 1:
+        return None
+    return elements, strings
+
+
+def _node_text(node: _Node, skip: frozenset[str]) -> str:
+    """`_own_text` of a plain fragment's element."""
+    parts: list[str] = []
+    stack: list[_Node | str] = list(reversed(node.contents))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if text := item.strip():
+                parts.append(text)
+        elif item.name not in skip:
+            stack.extend(reversed(item.contents))
     return " ".join(parts)
 
 
@@ -263,10 +378,9 @@ def _images(source: str, tag: Tag, name: str, start: int, tag_end: int) -> Itera
         )
 
 
-def _text_blocks(source: str, fragment: Fragment, soup: BeautifulSoup) -> list[Block]:
-    """Visible text of an HTML fragment, one block per block-level element, located in the source."""
-    blocks: dict[int, Block] = {}
-    cursor = fragment.start
+def _visible_strings(soup: BeautifulSoup) -> Iterator[tuple[str, Any]]:
+    """Each string of the tree outside script-like elements, stripped (white space alone is
+    left out), with its block: the nearest block-level element holding it, else the document."""
     bs4 = _bs4()
     strings, comment = bs4.NavigableString, bs4.Comment
     hidden: dict[int, Any] = {}
@@ -282,15 +396,22 @@ def _text_blocks(source: str, fragment: Fragment, soup: BeautifulSoup) -> list[B
             invisible = _up(parent, hidden, _hides, False)
         if invisible:
             continue
-        text = str(string)
-        stripped = text.strip()
-        if not stripped:
-            continue
+        stripped = string.strip()
+        if stripped:
+            yield str(stripped), owners.get(id(parent)) or _up(parent, owners, _owns, None)
+
+
+def _blocks(source: str, fragment: Fragment, strings: Iterable[tuple[str, Any]]) -> list[Block]:
+    """Visible text of an HTML fragment: one block per owner (a block-level element or the
+    document) of the stripped strings, each string a run located in the source after the
+    previous one."""
+    blocks: dict[int, Block] = {}
+    cursor = fragment.start
+    for stripped, owner in strings:
         at = source.find(stripped, cursor, fragment.end)
         run = TextRun(stripped, at, at + len(stripped)) if at != -1 else TextRun(stripped, cursor, cursor, False)
         if at != -1:
             cursor = at + len(stripped)
-        owner = owners.get(id(parent)) or _up(parent, owners, _owns, None)
         block = blocks.get(id(owner))
         if block is None:
             kind = "heading" if owner is not None and owner.name in _HEADINGS else "html"

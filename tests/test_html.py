@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from unittest import mock
 
 from hostile.strategies import token_soups
 from hypothesis import given, settings
@@ -10,6 +11,52 @@ from hypothesis import strategies as st
 
 from seo_lint import html
 from seo_lint.markdown import Block, Fragment, TextRun
+
+_TEXTS = st.sampled_from(["text", " ", "\n  ", "本文です", "a &amp; b", "&copy", "x > y", "&#38;", "&nbsp;", "\u3000"])
+_NAMES = st.sampled_from(
+    [*sorted(html._SIMPLE_NAMES), "P", "script", "style", "pre", "textarea", "ruby", "rt", "source", "picture", "x-el"]
+)
+_ATTRIBUTES = st.lists(
+    st.tuples(
+        st.sampled_from(["src", "alt", "href", "id", "class", "title", "rel", "headers", "accesskey", "data-x", "ALT"]),
+        st.sampled_from(['="a.png"', "='b c'", '=""', "", '="x &amp; y"', '="?a=1&copy=2&amp"', '="  two  words "',
+                         "=bare", '= "spaced"', '="&lt;b&gt;"', '="a\nb"', "='it\"s'"]),
+    ),
+    max_size=4,
+).map(lambda pairs: "".join(f" {name}{value}" for name, value in pairs))
+
+
+def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """An element around some children: closed or not, `/>`, odd spacing."""
+    return st.builds(
+        lambda name, attributes, space, contents, close: (
+            f"<{name}{attributes}{space}>{''.join(contents)}" + (f"</{name}>" if close else "")
+        ),
+        _NAMES, _ATTRIBUTES, st.sampled_from(["", " ", "/", " /", "\n"]), st.lists(children, max_size=4),
+        st.sampled_from([True, True, True, False]),
+    )
+
+
+def _plain_element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """A well-formed element of the names read without bs4 (void ones empty)."""
+    return st.builds(
+        lambda name, attributes, space, contents: (
+            f"<{name}{attributes}{space}>"
+            + ("" if name in html._SIMPLE_VOID else f"{''.join(contents)}</{name}>")
+        ),
+        st.sampled_from(sorted(html._SIMPLE_NAMES)), _ATTRIBUTES.filter(lambda a: "=bare" not in a and "= " not in a),
+        st.sampled_from(["", " ", "\n", " /"]), st.lists(children, max_size=4),
+    )
+
+
+_PLAIN_TEXTS = st.sampled_from(["text", " ", "\n  ", "本文です", "x > y", "\u3000", "Ａ１"]) | st.text(
+    st.characters(blacklist_characters="<&"), max_size=4
+)
+_FRAGMENTS = st.lists(
+    st.recursive(_PLAIN_TEXTS, _plain_element, max_leaves=25)
+    | st.recursive(_TEXTS | st.text(max_size=4), _element, max_leaves=25),
+    min_size=1, max_size=3,
+).map("".join)
 
 _TAGS = st.sampled_from(
     ["<p>", "</p>", "<div>", "</div>", "<h2>", "</h2>", "<h3 id=a>", "<span>", "</span>", "<script>", "</script>",
@@ -53,4 +100,34 @@ def _plain_text_blocks(source: str, fragment: Fragment, soup: Any) -> list[Block
 def test_text_blocks_are_those_of_the_plain_definition(text: str, offset: int) -> None:
     source = "x" * offset + text
     fragment = Fragment(text, offset, len(source))
-    assert html._text_blocks(source, fragment, html._soup(text)) == _plain_text_blocks(source, fragment, html._soup(text))
+    soup = html._soup(text)
+    assert html._blocks(source, fragment, html._visible_strings(soup)) == _plain_text_blocks(source, fragment, soup)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_FRAGMENTS, st.booleans())
+def test_plain_fragments_are_read_without_bs4_as_bs4_reads_them(text: str, inline: bool) -> None:
+    """The plain-HTML reading gives bs4's model, or declines (and bs4 reads the fragment)."""
+    source = "x" + text
+    fragment = Fragment(text, 1, len(source), inline)
+    fast = html.HtmlModel([], [], [], [])
+    html._parse_fragment(source, fragment, fast)
+    with mock.patch.object(html, "_simple_tree", return_value=None):
+        slow = html.HtmlModel([], [], [], [])
+        html._parse_fragment(source, fragment, slow)
+    assert fast == slow
+
+
+def test_everyday_fragments_are_read_without_bs4() -> None:
+    related = (
+        '<div class="related-posts">\n  <h3>関連記事</h3>\n  <ul>\n    <li><a href="{{ site.baseurl }}{% post_url '
+        '2020-07-12-seo %}">検索意図分析のコツ</a></li>\n  </ul>\n</div>\n'
+    )
+    figure = (
+        '<figure>\n  <img src="https://cdn.example.org/p.jpg?crop=entropy&cs=tinysrgb&amp;w=1080" alt="写真" '
+        'loading="lazy" width="1200" height="630">\n  <figcaption>支出の記録</figcaption>\n</figure>\n'
+    )
+    for text in (related, figure, '<p class="a  b">One<br>two > <em>three</em></p>'):
+        assert html._simple_tree(text) is not None
+    for text in ("<p>unclosed", "<script>x</script>", "<P>upper</P>", "<p>a < b</p>", "<img src=bare>", "<!-- c -->", "<p>Q&amp;A</p>"):
+        assert html._simple_tree(text) is None
