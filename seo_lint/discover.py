@@ -159,7 +159,7 @@ def _is_html(path: Path) -> bool:
     return path.name.lower().endswith(HTML_SUFFIXES)
 
 
-def _walk(root: Path, filter_for: FilterFor, seen: set[str], out: list[Path]) -> None:
+def _walk(root: Path, filter_for: FilterFor, seen: set[str], out: list[str]) -> None:
     stack: list[tuple[Path, _GitIgnores]] = [(root, _ancestor_ignores(root).entering(root))]
     while stack:
         folder, ignores = stack.pop()
@@ -192,7 +192,7 @@ def _walk(root: Path, filter_for: FilterFor, seen: set[str], out: list[Path]) ->
                     continue
                 if _is_html(path) and not has_front_matter(path):
                     continue
-                out.append(path)
+                out.append(str(path))
         stack.extend(reversed(subfolders))
 
 
@@ -204,8 +204,15 @@ def discover(paths: Sequence[str], filter_for: FilterFor = default_filter, cwd: 
     does not exist. `seen`: real paths of folders not to walk (already walked); the folders
     this walk enters are added to it.
     """
+    return [Path(path) for path in discover_files(paths, filter_for, cwd, seen)]
+
+
+def discover_files(paths: Sequence[str], filter_for: FilterFor = default_filter, cwd: Path | None = None,
+                   seen: set[str] | None = None) -> list[str]:
+    """`discover`, as strings: a path object a file is 10 times its string's memory (40,000
+    of them raised a run's peak by 30 MB)."""
     base = cwd or Path.cwd()
-    found: list[Path] = []
+    found: list[str] = []
     seen = set() if seen is None else seen
     for raw in paths:
         if raw == STDIN:
@@ -218,7 +225,11 @@ def discover(paths: Sequence[str], filter_for: FilterFor = default_filter, cwd: 
                 continue
             if _is_html(path) and not has_front_matter(path):
                 continue
-            found.append(path)
+            found.append(str(path))
         else:
             raise UsageError(f'path "{raw}" does not exist')
-    return sorted(set(found), key=lambda p: p.as_posix())
+    return sorted(set(found), key=_posix) if os.sep != "/" else sorted(set(found))
+
+
+def _posix(path: str) -> str:
+    return path.replace(os.sep, "/")

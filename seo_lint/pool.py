@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 R = TypeVar("R")
-Chunk = tuple[int, Sequence[Any]]  # (index of the first item, items)
+Chunk = tuple[int, int]  # items[start:end]
 
 
 def cpu_count() -> int:
@@ -61,17 +61,18 @@ def _claim(counter: Any, total: int) -> int | None:
     return index
 
 
-def _compute(func: Callable[[Any, T], R], shared: Any, chunk: Chunk) -> list[tuple[int, R]]:
-    start, items = chunk
-    return [(start + offset, func(shared, item)) for offset, item in enumerate(items)]
+def _compute(func: Callable[[Any, T], R], shared: Any, items: Sequence[T], chunk: Chunk) -> list[tuple[int, R]]:
+    start, end = chunk
+    return [(start + offset, func(shared, item)) for offset, item in enumerate(items[start:end])]
 
 
 def _worker(
-    connection: Connection, counter: Any, func: Callable[[Any, T], R], shared: Any, chunks: list[Chunk]
+    connection: Connection, counter: Any, func: Callable[[Any, T], R], shared: Any, items: Sequence[T],
+    chunks: list[Chunk],
 ) -> None:
     try:
         while (index := _claim(counter, len(chunks))) is not None:
-            connection.send((index, _compute(func, shared, chunks[index])))
+            connection.send((index, _compute(func, shared, items, chunks[index])))
     except BaseException:  # noqa: BLE001, S110 - the parent computes this chunk again and reports
         pass
     finally:
@@ -86,13 +87,15 @@ def run(
     on_result: Callable[[int, R], None],
     size: int | None = None,
 ) -> None:
-    """Call `on_result(i, func(shared, items[i]))` for every item, using up to `jobs` processes."""
+    """Call `on_result(i, func(shared, items[i]))` for every item, using up to `jobs` processes.
+    `items` is sliced a chunk at a time, by the process that computes the chunk: it may make
+    them as they are asked for (forked workers share it; `spawn` pickles it)."""
     size = size or chunk_size(len(items), jobs)
-    chunks: list[Chunk] = [(start, items[start : start + size]) for start in range(0, len(items), size)]
+    chunks: list[Chunk] = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     workers = min(jobs, len(chunks)) - 1
     if workers <= 0:
         for chunk in chunks:
-            for index, result in _compute(func, shared, chunk):
+            for index, result in _compute(func, shared, items, chunk):
                 on_result(index, result)
         return
     context = _context()
@@ -126,14 +129,15 @@ def run(
     try:
         for _ in range(workers):
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_worker, args=(sender, counter, func, shared, chunks), daemon=True)
+            process = context.Process(target=_worker, args=(sender, counter, func, shared, items, chunks),
+                                      daemon=True)
             process.start()
             sender.close()  # the worker holds the only sending end: EOF when it exits
             processes.append(process)
             readers.append(threading.Thread(target=read, args=(receiver,), daemon=True))
             readers[-1].start()
         while (claimed := _claim(counter, len(chunks))) is not None:
-            deliver(claimed, _compute(func, shared, chunks[claimed]))
+            deliver(claimed, _compute(func, shared, items, chunks[claimed]))
         for reader in readers:
             reader.join()
         for process in processes:
@@ -146,4 +150,4 @@ def run(
                 process.terminate()
     for lost in range(len(chunks)):
         if lost not in done:  # a worker died with it (or raised): compute it here
-            deliver(lost, _compute(func, shared, chunks[lost]))
+            deliver(lost, _compute(func, shared, items, chunks[lost]))

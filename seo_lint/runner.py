@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 from seo_lint import cache as caching
 from seo_lint import fix
 from seo_lint.config import Resolver, display
-from seo_lint.discover import STDIN, discover
+from seo_lint.discover import STDIN, discover_files
 from seo_lint.findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -530,6 +530,30 @@ class Outcome:
         return counts, any(f.code == "SL002" for f in self.findings)
 
 
+class _Tasks(Sequence[Task]):
+    """A task per file, made when a process takes its chunk: made at once, 40,000 tuples and
+    paths were 10 MB, copied into every forked worker. Pickled (`spawn`) as a plain list."""
+
+    def __init__(self, cwd: str, items: list[_Item]) -> None:
+        self._cwd = cwd
+        self._items = items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self._task(item) for item in self._items[index]]
+        return self._task(self._items[index])
+
+    def _task(self, item: _Item) -> Task:
+        path = item.origin if item.origin is not None else os.path.join(self._cwd, item.shown)
+        return path, item.shown, item.config
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return list, (list(self),)
+
+
 class Summaries(Sequence["Summary"]):
     """A site's summaries (`Site.summaries`) as the runner keeps them: packed bytes, in memory
     or in the spill file. Each read makes a new `Summary` whose data decodes key by key (see
@@ -648,8 +672,8 @@ class Runner:
 
     def _run(self, request: Request) -> Outcome:
         outcome = Outcome()
-        paths = discover(request.paths, self.resolver.filter_for, self.cwd, seen=self._walked)
-        items = [self._new_item(str(path)) for path in paths]
+        paths = discover_files(request.paths, self.resolver.filter_for, self.cwd, seen=self._walked)
+        items = [self._new_item(path) for path in paths]
         del paths
         self._lint_items(items, Mode(request.fix, request.unsafe_fixes, request.diff), outcome)
         if STDIN in request.paths:
@@ -800,12 +824,13 @@ class Runner:
         outcome.diffs += [diff for _, diff in sorted(diffs)]
         outcome.errors += [error for _, error in sorted(errors)]
 
-    def _tasks(self, items: list[_Item]) -> tuple[list[FileConfig], list[Task]]:
+    def _tasks(self, items: list[_Item]) -> tuple[list[FileConfig], _Tasks]:
         """The configs (each once) and a task per file, for the workers."""
-        tasks = [(self._path(item), item.shown, self._config_number(item)) for item in items]
-        return self._configs, tasks
+        for item in items:
+            self._config_number(item)  # here: a worker would number them in its own copy
+        return self._configs, _Tasks(self._cwd, items)
 
-    def _map(self, func: Callable[[Any, Any], Any], shared: Any, tasks: list[Any],
+    def _map(self, func: Callable[[Any, Any], Any], shared: Any, tasks: Sequence[Any],
              done: Callable[[int, Any], None]) -> None:
         from seo_lint import pool
 
@@ -969,8 +994,8 @@ class Runner:
     def _check_site(self, root: Path | None, group: list[_Item], linted_paths: set[str]) -> None:
         others: list[_Item] = []
         if root is not None:  # the rest of the site; folders the discovery walked are not walked again
-            walked = discover([str(root)], self.resolver.filter_for, self.cwd, seen=set(self._walked))
-            others = [self._new_item(str(p)) for p in walked if str(p) not in linted_paths]
+            walked = discover_files([str(root)], self.resolver.filter_for, self.cwd, seen=set(self._walked))
+            others = [self._new_item(path) for path in walked if path not in linted_paths]
         root_shown = display(root, self.cwd) if root is not None else "."
         cache_at = str(root or self.cwd)
         site_key = ""
