@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -127,6 +128,9 @@ _ANNOTATIONS = frozenset(
 _TYPES = frozenset({"string", "array", "object", "integer", "number", "boolean", "null"})
 
 
+Check = Callable[[Any], bool]
+
+
 class QuickCheck:
     """Proves an instance valid against a Draft 2020-12 schema that uses only common keywords
     (`type`, `required`, `properties`, `additionalProperties: true`, `minLength`,
@@ -143,6 +147,7 @@ class QuickCheck:
         self._is_type = validator.is_type
         self._formats = validator.format_checker
         self._refs: dict[str, Any] = {}
+        self._checks: dict[int, Check] = {}  # by id() of a subschema of `schema` (kept alive by it)
         self.usable = isinstance(schema, dict) and schema.get("$schema", DRAFT_2020_12) == DRAFT_2020_12
         if self.usable:
             try:
@@ -218,37 +223,70 @@ class QuickCheck:
         if not self.usable:
             return False
         try:
-            return self._valid(self._root, instance)
+            return self._compiled(self._root)(instance)
         except RecursionError:  # too deep for this check: the validator decides
             return False
 
-    def _valid(self, schema: Any, instance: Any) -> bool:
-        if isinstance(schema, bool):
-            return schema
-        return all(self._holds(keyword, value, instance) for keyword, value in schema.items())
+    def _compiled(self, schema: Any) -> Check:
+        """`schema` as one function of the instance, made once per subschema (dispatching on
+        the keywords for every value cost more than the checks)."""
+        check = self._checks.get(id(schema))
+        if check is None:
+            check = self._checks[id(schema)] = self._compile(schema)
+        return check
 
-    def _holds(self, keyword: str, value: Any, instance: Any) -> bool:  # noqa: PLR0911 - one return a keyword
-        """Whether `instance` satisfies one keyword, tested as jsonschema tests it."""
+    def _compile(self, schema: Any) -> Check:
+        if isinstance(schema, bool):
+            return lambda _instance: schema
+        checks = [check for keyword, value in schema.items() if (check := self._keyword(keyword, value))]
+        if len(checks) == 1:
+            return checks[0]
+
+        def every(instance: Any) -> bool:
+            return all(check(instance) for check in checks)
+
+        return every
+
+    def _keyword(self, keyword: str, value: Any) -> Check | None:  # noqa: PLR0911 - one return a keyword
+        """Whether an instance satisfies one keyword, tested as jsonschema tests it; None for an
+        annotation (`_known` let nothing else through)."""
         if keyword == "type":
-            return any(self._is_type(instance, name) for name in ([value] if isinstance(value, str) else value))
+            is_type, names = self._is_type, [value] if isinstance(value, str) else value
+            if len(names) == 1:
+                return lambda instance: bool(is_type(instance, names[0]))
+            return lambda instance: any(is_type(instance, name) for name in names)
         if keyword == "properties":
-            return not isinstance(instance, dict) or all(
-                self._valid(sub, instance[name]) for name, sub in value.items() if name in instance
-            )
+            return self._properties([(name, self._compiled(sub)) for name, sub in value.items()])
         if keyword == "required":
-            return not isinstance(instance, dict) or all(name in instance for name in value)
+            return lambda instance: not isinstance(instance, dict) or all(name in instance for name in value)
         if keyword == "anyOf":
-            return any(self._valid(sub, instance) for sub in value)
+            subs = [self._compiled(sub) for sub in value]
+            return lambda instance: any(sub(instance) for sub in subs)
         if keyword == "items":
-            return not isinstance(instance, list) or all(self._valid(value, item) for item in instance)
+            item = self._compiled(value)
+            return lambda instance: not isinstance(instance, list) or all(map(item, instance))
         if keyword == "$ref":
-            return self._valid(self._refs[value], instance)
+            target = self._refs[value]  # compiled when first used: a $ref may name its own schema
+            return lambda instance: self._compiled(target)(instance)
         if keyword == "minLength":
-            return not isinstance(instance, str) or len(instance) >= value
+            return lambda instance: not isinstance(instance, str) or len(instance) >= value
         if keyword == "maxLength":
-            return not isinstance(instance, str) or len(instance) <= value
+            return lambda instance: not isinstance(instance, str) or len(instance) <= value
         if keyword == "pattern":
-            return not isinstance(instance, str) or re.search(value, instance) is not None
-        if keyword == "format":
-            return self._formats is None or bool(self._formats.conforms(instance, value))
-        return True  # an annotation (`_known` let nothing else through)
+            pattern = re.compile(value)
+            return lambda instance: not isinstance(instance, str) or pattern.search(instance) is not None
+        if keyword == "format" and self._formats is not None:
+            formats = self._formats
+            return lambda instance: bool(formats.conforms(instance, value))
+        return None
+
+    @staticmethod
+    def _properties(subs: list[tuple[str, Check]]) -> Check:
+        def check(instance: Any) -> bool:
+            if isinstance(instance, dict):
+                for name, sub in subs:
+                    if name in instance and not sub(instance[name]):
+                        return False
+            return True
+
+        return check

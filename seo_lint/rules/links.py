@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone, tzinfo
 from fnmatch import fnmatchcase
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TypedDict
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -743,7 +743,7 @@ def link_text_generic(doc: Document, opts: LinkTextOptions) -> Iterator[Violatio
       こちら, ここ, こちらから, 詳細, 詳しくはこちら, 詳細はこちら, もっと見る).
     - `extend-generic`: texts added to the default list.
     """
-    generic = {text.normalize_space(item) for item in opts.generic + opts.extend_generic}
+    generic = _generic_texts(opts.generic + opts.extend_generic)
     for link in doc.links:
         label, end = link.text, link.end
         if link.origin == "html" and not label:
@@ -751,6 +751,12 @@ def link_text_generic(doc: Document, opts: LinkTextOptions) -> Iterator[Violatio
         written = text.normalize_space(label).strip(_LINK_TEXT_TRIM)
         if written and written in generic:
             yield Violation(link.start, end, f'link text "{label}" does not say where the link goes')
+
+
+@lru_cache(maxsize=16)
+def _generic_texts(texts: tuple[str, ...]) -> frozenset[str]:
+    """The generic link texts as compared (the same option for every post: computed once)."""
+    return frozenset(text.normalize_space(item) for item in texts)
 
 
 def _inline_anchor_text(source: str, tag_end: int) -> tuple[str, int]:
