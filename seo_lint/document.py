@@ -279,18 +279,21 @@ class Document:
 
     @cached_property
     def prose_blocks(self) -> list[Block]:
-        """Visible text blocks with Liquid tags and bare URLs cut out of their runs."""
+        """Visible text blocks with Liquid tags and bare URLs cut out of their runs (a block
+        with nothing to cut is the very block of `blocks`: blocks are never changed once built)."""
         cuts = _Cuts(sorted(self.liquid))
         result: list[Block] = []
         for block in self.blocks:
             runs: list[markdown.TextRun] = []
+            whole = True
             for run in block.runs:
                 if run.exact and "://" not in run.text and not cuts.meets(run.start, run.end):
                     runs.append(run)  # most runs: nothing to cut
                 else:
                     runs.extend(_cut(run, cuts))
+                    whole = False
             if runs:
-                result.append(Block(block.kind, block.start, block.end, runs, block.level, block.anchor))
+                result.append(block if whole else Block(block.kind, block.start, block.end, runs, block.level, block.anchor))
         return result
 
     @cached_property

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from hostile.strategies import posts, token_soups
+from hypothesis import HealthCheck, given, settings
+
+from seo_lint import document
 from seo_lint.document import Document
+from seo_lint.markdown import Block
 
 
 def test_unclosed_quote_points_at_the_quote(check):
@@ -114,3 +119,22 @@ def test_html_fragments_skipped_unparsed_only_when_nothing_in_them_is_visible():
     assert seen("<script>x</ script><p>shown</p></script>\n") == (["shown"], [])
     assert seen('<script type="x">a</script><p>after</p>\n') == (["after"], [])
     assert seen('<!-- a --> <img src="a.png" alt="x"> <!-- b -->\n') == ([], ["a.png"])
+
+
+def _plain_prose_blocks(doc: Document) -> list[Block]:
+    """The definition: every block copied with its runs cut around Liquid tags and bare URLs."""
+    cuts = document._Cuts(sorted(doc.liquid))
+    result = []
+    for block in doc.blocks:
+        runs = [piece for run in block.runs for piece in document._cut(run, cuts)]
+        if runs:
+            result.append(Block(block.kind, block.start, block.end, runs, block.level, block.anchor))
+    return result
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(posts() | token_soups())
+def test_prose_blocks_are_the_cut_blocks(source: str) -> None:
+    """Blocks with nothing to cut are shared with `blocks`, not copied: the same values."""
+    doc = Document("_posts/2025-01-10-a.md", source)
+    assert doc.prose_blocks == _plain_prose_blocks(doc)
