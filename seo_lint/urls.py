@@ -256,6 +256,11 @@ def normalise(url: str, ignore_params: Iterable[str] = (), base_url: str | None 
     return _normalise(url, tuple(ignore_params), base_url)
 
 
+@lru_cache(maxsize=16)
+def _lowered(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(name.lower() for name in names)
+
+
 @lru_cache(maxsize=2048)
 def _normalise(url: str, ignore_params: tuple[str, ...], base_url: str | None) -> str:
     url = url.strip()
@@ -269,7 +274,7 @@ def _normalise(url: str, ignore_params: tuple[str, ...], base_url: str | None) -
         return url
     if port is not None and str(port) != _DEFAULT_PORTS.get(parts.scheme.lower()):
         host = f"{host}:{port}"
-    ignored = {name.lower() for name in ignore_params}
+    ignored = _lowered(ignore_params)
     query = parse_query(url)
     params = []
     for start, end in query.pieces:  # what Query.params gives, without making Param objects
