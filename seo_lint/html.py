@@ -252,10 +252,10 @@ _SIMPLE_NAMES = frozenset(
      "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"]
 )
 _SIMPLE_VOID = frozenset({"br", "hr", "img"})
-#: bs4's multi-valued attributes of those elements (its DEFAULT_CDATA_LIST_ATTRIBUTES): a
-#: list of the value's words.
-_LIST_ATTRIBUTES = {"*": frozenset({"class", "accesskey", "dropzone"}), "a": frozenset({"rel", "rev"}),
-                    "td": frozenset({"headers"}), "th": frozenset({"headers"})}
+#: bs4's multi-valued attributes (its DEFAULT_CDATA_LIST_ATTRIBUTES): of every element, and
+#: of those of `_SIMPLE_NAMES` that have more. Their value is a list of its words.
+_LISTED = frozenset({"class", "accesskey", "dropzone"})
+_LIST_ATTRIBUTES = {"a": _LISTED | {"rel", "rev"}, "td": _LISTED | {"headers"}, "th": _LISTED | {"headers"}}
 #: A start or end tag written plainly (lower-case names, ASCII white space, quoted values
 #: without `<` or `>`), or text up to the next `<`.
 _SIMPLE_PIECE = re.compile(
@@ -297,7 +297,7 @@ def _simple_tree(text: str) -> tuple[list[_Node], list[tuple[str, _Node]]] | Non
             return None
         position = piece.end()
         parent, owner = stack[-1]
-        name = piece.group(2)
+        closing, name, attributes, slash = piece.groups()
         if name is None:
             data = piece.group()
             if "&" in data:  # bs4 decodes references in text its own way
@@ -307,20 +307,20 @@ def _simple_tree(text: str) -> tuple[list[_Node], list[tuple[str, _Node]]] | Non
                 strings.append((stripped, owner))
         elif name not in _SIMPLE_NAMES:
             return None
-        elif piece.group(1):
-            if piece.group(3) or piece.group(4) or parent.name != name or parent is root:
+        elif closing:
+            if attributes or slash or parent.name != name or parent is root:
                 return None
             stack.pop()
         else:
             void = name in _SIMPLE_VOID
-            if piece.group(4) and not void:
+            if slash and not void:
                 return None
-            listed = _LIST_ATTRIBUTES["*"] | _LIST_ATTRIBUTES.get(name, frozenset())
+            listed = _LIST_ATTRIBUTES.get(name, _LISTED)
             attrs: dict[str, Any] = {}
-            for attribute in _SIMPLE_ATTRIBUTE.finditer(piece.group(3)):
-                key, value = attribute.group(1), attribute.group(2) or attribute.group(3) or ""
+            for key, double, single in _SIMPLE_ATTRIBUTE.findall(attributes):
                 if key in attrs:
                     return None
+                value = double or single
                 value = html.unescape(value) if "&" in value else value
                 attrs[key] = value.split() if key in listed else value
             node = _Node(name, attrs, piece.start())

@@ -131,3 +131,12 @@ def test_everyday_fragments_are_read_without_bs4() -> None:
         assert html._simple_tree(text) is not None
     for text in ("<p>unclosed", "<script>x</script>", "<P>upper</P>", "<p>a < b</p>", "<img src=bare>", "<!-- c -->", "<p>Q&amp;A</p>"):
         assert html._simple_tree(text) is None
+
+
+def test_the_plain_reading_knows_bs4s_multi_valued_attributes() -> None:
+    from bs4.builder import HTMLTreeBuilder
+
+    defaults = HTMLTreeBuilder.DEFAULT_CDATA_LIST_ATTRIBUTES
+    assert defaults["*"] == html._LISTED
+    for name in html._SIMPLE_NAMES:
+        assert html._LIST_ATTRIBUTES.get(name, html._LISTED) == html._LISTED | defaults.get(name, set()), name
