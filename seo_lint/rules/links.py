@@ -50,12 +50,14 @@ _KRAMDOWN_DROP = re.compile(r"[^a-zA-Z0-9 \-]")
 _HTML_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def gfm_slug(heading: str) -> str:
     """GitHub / kramdown-parser-gfm heading id: lowercase, punctuation removed, spaces to `-`,
     letters of every script (CJK included) kept."""
     return _GFM_DROP.sub("", heading.strip().lower()).replace(" ", "-")
 
 
+@lru_cache(maxsize=4096)
 def kramdown_slug(heading: str) -> str:
     """kramdown's default auto id: ASCII letters, digits and `-` only; `section` when empty."""
     slug = _KRAMDOWN_DROP.sub("", _KRAMDOWN_LEAD.sub("", heading.strip()))
@@ -66,15 +68,16 @@ def anchors(doc: Document) -> tuple[str, ...]:
     """Every fragment that names a place in the page: explicit `{#id}` / `id="…"`, and the
     auto ids of both slug styles (a link that matches either is not reported)."""
     found: set[str] = set()
-    seen: dict[str, dict[str, int]] = {"gfm": defaultdict(int), "kramdown": defaultdict(int)}
+    gfm: dict[str, int] = {}  # slugs given so far, per style: a repeat gets `-1`, `-2`…
+    kramdown: dict[str, int] = {}
     for heading in doc.headings:
         if heading.anchor:
             found.add(heading.anchor.lower())
             continue
-        for style, slug in (("gfm", gfm_slug(heading.text)), ("kramdown", kramdown_slug(heading.text))):
-            count = seen[style][slug]
-            seen[style][slug] += 1
-            found.add(slug if count == 0 else f"{slug}-{count}")
+        for seen, slug in ((gfm, gfm_slug(heading.text)), (kramdown, kramdown_slug(heading.text))):
+            count = seen.get(slug, 0)
+            seen[slug] = count + 1
+            found.add(f"{slug}-{count}" if count else slug)
     for fragment in doc.markdown.html:
         for match in _HTML_ID.finditer(fragment.text):
             found.add(next(g for g in match.groups() if g is not None).lower())
