@@ -152,9 +152,10 @@ def pack_summary(summary: Any) -> bytes:
 
 
 def _squeeze(data: bytes) -> bytes:
-    """`z` + zlib for values worth it, `j` + the JSON itself for small ones (zlib's set-up
-    costs more than it saves on them)."""
-    return b"z" + zlib.compress(data, 1) if len(data) > 256 else b"j" + data
+    """`z` + zlib for values worth it, `j` + the JSON itself for the others: under 1 KB,
+    compressing (and decompressing at each read) costs more time than the bytes it saves are
+    worth (a MinHash signature, base64 of random bytes, shrinks by 18 %)."""
+    return b"z" + zlib.compress(data, 1) if len(data) > 1024 else b"j" + data
 
 
 def _unsqueeze(data: bytes | memoryview) -> bytes | memoryview:
@@ -254,9 +255,6 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _encode(value: Any) -> Any:
-    from seo_lint.findings import Edit, Finding, Fix
-    from seo_lint.registry import Summary
-
     kind = type(value)
     if value is None or kind in _SCALARS:
         return value
@@ -264,21 +262,29 @@ def _encode(value: Any) -> Any:
         return [item if type(item) in _SCALARS else _encode(item) for item in value]
     if kind is tuple:
         return {"t": [item if type(item) in _SCALARS else _encode(item) for item in value]}
-    if kind is Finding:
-        return {"F": [value.path, value.line, value.column, value.end_line, value.end_column, value.code,
-                      value.name, value.severity.value, value.message, _encode(value.fix), value.start, value.end]}
     if kind is dict:
         return {"d": [part for key, item in value.items() for part in (_encode(key), _encode(item))]}
     if kind is bytes:
         return {"b": base64.b64encode(value).decode("ascii")}
+    if kind is set or kind is frozenset:
+        return {"s" if kind is set else "z": sorted((_encode(item) for item in value), key=repr)}
+    return _encode_object(value)
+
+
+def _encode_object(value: Any) -> Any:
+    from seo_lint.findings import Edit, Finding, Fix
+    from seo_lint.registry import Summary
+
+    kind = type(value)
+    if kind is Finding:
+        return {"F": [value.path, value.line, value.column, value.end_line, value.end_column, value.code,
+                      value.name, value.severity.value, value.message, _encode(value.fix), value.start, value.end]}
     if kind is Fix:
         return {"X": [[_encode(edit) for edit in value.edits], value.safety.value, value.description]}
     if kind is Edit:
         return {"E": [value.start, value.end, value.replacement]}
     if kind is Summary:
         return {"S": [value.path, _encode(value.data)]}
-    if kind is set or kind is frozenset:
-        return {"s" if kind is set else "z": sorted((_encode(item) for item in value), key=repr)}
     raise ValueError(f"cannot cache a {kind.__qualname__}")
 
 
