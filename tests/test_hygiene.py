@@ -242,6 +242,17 @@ def test_control_character_fix_removes_only_them():
     assert src[: edit.start] + edit.replacement + src[edit.end :] == JA + "制御文字です。\n"
 
 
+def test_control_character_before_a_fence_has_no_fix():
+    """Removing it would make `---` the first line: a front matter fence, never closed."""
+    from seo_lint.lint import lint_text
+
+    for src in ("\x08---\n", "\ufeff\x08---\ntitle: a\n", "\x08\n---\n"):
+        [finding] = [f for f in lint_text(src, "a.md", default_rules(["TX005"]))]
+        assert (finding.line, finding.column, finding.fix) == (1, 1 + src.startswith("\ufeff"), None)
+    [finding] = lint_text("---\ntitle: a\n---\n\x08text.\n", "a.md", default_rules(["TX005"]))
+    assert finding.fix is not None  # after the front matter: fixed as anywhere else
+
+
 def test_body_cut_off_mid_sentence(check):
     src = JA + "## 導入\n\nAIを導入する企業は増えています。\n\n## まとめ\n\nAI導入を成功させるためには、まず目的を明確にし、小さく試すことが重要なのですが、その\n"
     assert check(src, ["TX005"]) == ['11:43 TX005 body ends mid-sentence: the last paragraph ends with "…重要なのですが、その"']

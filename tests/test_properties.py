@@ -154,6 +154,7 @@ BREAKING = ("FM001", "FILE001", "SL002", "LD001")
 @given(source=st.one_of(posts(), token_soups()), path=PATHS, doc_settings=SETTINGS, unsafe=st.booleans())
 @example(source="---\ntitle: A\nimage: http://example.com/a.png?w=1&w=1\n---\n\n![x](http://e.com/b.png)\n",
          path="_posts/2025-01-10-a-post.md", doc_settings=DocumentSettings(), unsafe=True)
+@example(source="\x08---\n", path="post.md", doc_settings=DocumentSettings(), unsafe=False)  # TX005 made a fence
 def test_fixes_touch_only_their_edits_and_converge(source: str, path: str, doc_settings: DocumentSettings,
                                                    unsafe: bool) -> None:
     first = lint_result(source, path, doc_settings)

@@ -614,6 +614,13 @@ def _slug(doc: Document) -> str:
     return slug
 
 
+def _leads_the_file(doc: Document, offset: int) -> bool:
+    """Whether only white space (and a BOM) comes before `offset` in a file without front
+    matter: removing a control character there could make the next line a front matter fence
+    (`\x08---` becomes `---`), so the fix would change how the whole file is read."""
+    return doc.front_matter.end == doc.front_matter.start and not doc.source[:offset].strip(" \t\r\n\ufeff")
+
+
 @rule("TX005", "broken-text", Severity.ERROR, fix=FixAvailability.SOMETIMES)
 def broken_text(doc: Document, opts: RuleOptions) -> Iterator[Violation]:
     """## What it does
@@ -648,7 +655,9 @@ def broken_text(doc: Document, opts: RuleOptions) -> Iterator[Violation]:
     ```
 
     ## Fix safety
-    Control characters are removed by a safe fix. The rest has no fix.
+    Control characters are removed by a safe fix, except at the very top of a file without
+    front matter (removing them could turn the next characters into a front matter fence).
+    The rest has no fix.
 
     ## Options
     None. The end of the body is judged on the last Markdown paragraph (headings, lists,
@@ -661,7 +670,9 @@ def broken_text(doc: Document, opts: RuleOptions) -> Iterator[Violation]:
             yield Violation(match.start(), match.end(), f"{len(match.group())} U+FFFD replacement character(s): the text was garbled by a bad decode")
     for match in _CONTROL.finditer(doc.source):
         codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(match.group()))
-        fix = Fix.replace(match.start(), match.end(), "", FixSafety.SAFE, "remove control characters")
+        fix = None
+        if not _leads_the_file(doc, match.start()):
+            fix = Fix.replace(match.start(), match.end(), "", FixSafety.SAFE, "remove control characters")
         yield Violation(match.start(), match.end(), f"control character(s) {codes} in the text", fix)
     ending = _ends_mid_sentence(doc)
     if ending is not None:
