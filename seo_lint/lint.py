@@ -46,16 +46,21 @@ def one_line(message: str) -> str:
 
 
 def make_finding(doc: Document, active: ActiveRule, violation: Violation) -> Finding:
-    start = max(0, min(violation.start, len(doc.source)))
-    end = max(start, min(violation.end, len(doc.source)))
-    line, column = doc.position(start)
-    end_line, end_column = doc.position(end)
+    size = len(doc.source)
+    start = max(0, min(violation.start, size))
+    end = max(start, min(violation.end, size))
+    position = doc.lines.position
+    line, column = position(start)
+    end_line, end_column = (line, column) if end == start else position(end)
     severity = active.severity
     if violation.severity is not None and active.severity == active.rule.severity:
         severity = violation.severity
+    message = violation.message
+    if not message.isprintable():  # every line break is a control or separator character
+        message = one_line(message)
     return Finding(
         doc.path, line, column, end_line, end_column, active.rule.code, active.rule.name,
-        severity, one_line(violation.message), violation.fix, start, end,
+        severity, message, violation.fix, start, end,
     )
 
 

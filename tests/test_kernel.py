@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from hostile.strategies import posts, token_soups
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from seo_lint import document
 from seo_lint.document import Document
+from seo_lint.findings import Finding, Violation
+from seo_lint.lint import default_rules, make_finding, one_line
 from seo_lint.markdown import Block
 
 
@@ -138,3 +141,22 @@ def test_prose_blocks_are_the_cut_blocks(source: str) -> None:
     """Blocks with nothing to cut are shared with `blocks`, not copied: the same values."""
     doc = Document("_posts/2025-01-10-a.md", source)
     assert doc.prose_blocks == _plain_prose_blocks(doc)
+
+
+_MESSAGE_CHARS = st.sampled_from(list("ab 導\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029\t\x00\u200b\xa0\u3000é"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_MESSAGE_CHARS, max_size=20), st.text(_MESSAGE_CHARS, max_size=20),
+       st.integers(-3, 25), st.integers(-3, 25))
+def test_make_finding_is_the_plain_definition(source: str, message: str, start: int, end: int) -> None:
+    """The fast path (a printable message is kept as it is; an empty span is looked up
+    once) gives the finding the plain definition gives, field for field."""
+    doc = Document("_posts/2025-01-10-a.md", source)
+    active = default_rules(["TX006"])[0]
+    finding = make_finding(doc, active, Violation(start, end, message))
+    first = max(0, min(start, len(source)))
+    last = max(first, min(end, len(source)))
+    plain = Finding(doc.path, *doc.position(first), *doc.position(last), active.rule.code, active.rule.name,
+                    active.severity, one_line(message), None, first, last)
+    assert vars(finding) == vars(plain)
