@@ -15,6 +15,7 @@ from typing import Any
 MAX_DEPTH = 200
 
 _WS = re.compile(r"[ \t\n\r]*")
+_WS_CHARS = frozenset(" \t\n\r")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 
@@ -68,8 +69,11 @@ class _Parser:
     def __init__(self, text: str, end: int) -> None:
         self.text = text
         self.end = end
+        self.limit = min(end, len(text))  # below it, text[pos] is a character of the data
 
     def skip(self, pos: int) -> int:
+        if 0 <= pos < self.limit and self.text[pos] not in _WS_CHARS:  # mostly: nothing to skip
+            return pos
         match = _WS.match(self.text, pos, self.end)
         return match.end() if match else pos
 
@@ -79,12 +83,12 @@ class _Parser:
         if pos >= self.end:
             raise JsonPosError("expecting a value, found the end of the data", pos)
         char = self.text[pos]
+        if char == '"':  # the most common value first
+            return self.string(pos)
         if char == "{":
             return self.obj(pos, depth)
         if char == "[":
             return self.array(pos, depth)
-        if char == '"':
-            return self.string(pos)
         for literal, value in (("true", True), ("false", False), ("null", None)):
             if self.text.startswith(literal, pos) and pos + len(literal) <= self.end:
                 return JsonNode(value, pos, pos + len(literal)), pos + len(literal)
@@ -96,13 +100,19 @@ class _Parser:
         raise JsonPosError(f"expecting a value, found {char!r}", pos)
 
     def string(self, pos: int) -> tuple[JsonNode, int]:
+        value, after = self.scan(pos)
+        return JsonNode(value, pos, after), after
+
+    def scan(self, pos: int) -> tuple[str, int]:
+        """The string starting at `pos` (a `"`) and the offset after it: no node is made
+        for an object's key."""
         try:
             value, after = scanstring(self.text, pos + 1, True)
         except ValueError as error:
             raise JsonPosError("unterminated or invalid string", getattr(error, "pos", pos)) from None
         if after > self.end:
             raise JsonPosError("unterminated string", pos)
-        return JsonNode(value, pos, after), after
+        return value, after
 
     def obj(self, start: int, depth: int) -> tuple[JsonNode, int]:
         node = JsonNode({}, start, start)
@@ -113,14 +123,15 @@ class _Parser:
         while True:
             if pos >= self.end or self.text[pos] != '"':
                 raise JsonPosError("expecting a property name in double quotes", pos)
-            key_node, pos = self.string(pos)
+            key_start = pos
+            key, pos = self.scan(pos)
             key_end = pos
             pos = self.skip(pos)
             if pos >= self.end or self.text[pos] != ":":
                 raise JsonPosError("expecting ':' after the property name", pos)
             child, pos = self.value(self.skip(pos + 1), depth + 1)
-            node.value[key_node.value] = child.value
-            node.members[key_node.value] = (key_node.start, key_end, child)
+            node.value[key] = child.value
+            node.members[key] = (key_start, key_end, child)
             pos = self.skip(pos)
             if pos < self.end and self.text[pos] == ",":
                 pos = self.skip(pos + 1)
