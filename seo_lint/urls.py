@@ -75,7 +75,7 @@ def _unescape(token: str, style: str) -> str:
 
 def decode(raw: str, style: str) -> Decoded:
     """Read `raw` as written in `style` (plain, markdown, html, backslash, yaml-single)."""
-    chars: list[str] = []
+    pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     position = 0
@@ -84,20 +84,18 @@ def decode(raw: str, style: str) -> Decoded:
         text = _unescape(match.group(), style)
         if text == match.group():
             continue  # not an escape after all (`&w=2` in HTML): the characters stand as written
-        for index in range(position, match.start()):
-            chars.append(raw[index])
-            starts.append(index)
-            ends.append(index + 1)
-        for char in text:
-            chars.append(char)
-            starts.append(match.start())
-            ends.append(match.end())
-        position = match.end()
-    for index in range(position, len(raw)):
-        chars.append(raw[index])
-        starts.append(index)
-        ends.append(index + 1)
-    return Decoded(raw, "".join(chars), tuple(starts), tuple(ends), style)
+        start, end = match.span()
+        pieces.append(raw[position:start])  # characters as written: each its own raw character
+        starts.extend(range(position, start))
+        ends.extend(range(position + 1, start + 1))
+        pieces.append(text)  # each character of the escape's text: written by the whole escape
+        starts.extend([start] * len(text))
+        ends.extend([end] * len(text))
+        position = end
+    pieces.append(raw[position:])
+    starts.extend(range(position, len(raw)))
+    ends.extend(range(position + 1, len(raw) + 1))
+    return Decoded(raw, "".join(pieces), tuple(starts), tuple(ends), style)
 
 
 def decode_as(raw: str, url: str, styles: Iterable[str]) -> Decoded | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seo_lint import urls
@@ -144,3 +144,44 @@ def test_normalise_keeps_the_query_params_sorted_as_decoded(query: str, ignore: 
     text = "&".join(f"{name}={value}" if value else name for name, value in params)
     path = url.split("#", 1)[0].split("?", 1)[0].removeprefix("https://e.com")
     assert urls.normalise(url, ignore) == "//e.com" + path + (f"?{text}" if text else "")
+
+
+def _plain_decode(raw: str, style: str) -> urls.Decoded:
+    """The definition: every character of the URL appended with the raw characters that wrote it."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    pattern = urls._ESCAPES.get(style)
+    for match in pattern.finditer(raw) if pattern is not None else ():
+        text = urls._unescape(match.group(), style)
+        if text == match.group():
+            continue
+        for index in range(position, match.start()):
+            chars.append(raw[index])
+            starts.append(index)
+            ends.append(index + 1)
+        for char in text:
+            chars.append(char)
+            starts.append(match.start())
+            ends.append(match.end())
+        position = match.end()
+    for index in range(position, len(raw)):
+        chars.append(raw[index])
+        starts.append(index)
+        ends.append(index + 1)
+    return urls.Decoded(raw, "".join(chars), tuple(starts), tuple(ends), style)
+
+
+_RAW_URL = st.lists(
+    st.sampled_from(["a", "/", "?", "=", "&", "é", "😀", "&amp;", "&amp", "&#38;", "&#x1F600;", "&copy", "&ngE;",
+                     "\\_", "\\/", "\\u0026", "\\ud83d\\ude00", "\\U0001F600", "\\x41", "\\n", "\\", "''", "'"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_RAW_URL, st.sampled_from(["plain", "markdown", "html", "backslash", "yaml-single"]))
+def test_decode_is_the_plain_definition(raw: str, style: str) -> None:
+    """Slices and ranges appended at once give what appending character by character gives."""
+    assert urls.decode(raw, style) == _plain_decode(raw, style)
