@@ -28,7 +28,15 @@ from itertools import islice
 from typing import Any
 
 from seo_lint.document import Document
-from seo_lint.text import is_cjk_char, is_word_char, normalize, normalize_mapped, normalize_runs
+from seo_lint.text import (
+    has_alnum,
+    has_cjk,
+    is_cjk_char,
+    is_word_char,
+    normalize,
+    normalize_mapped,
+    normalize_runs,
+)
 
 DEFAULT_FIELDS = ("focus_keyword", "keyphrase", "seo_keywords", "keywords")
 _COMMA = re.compile(r"[,，、]")
@@ -67,12 +75,12 @@ def make_keyword(
     """A Keyword from the text an author wrote; None when it has no letters."""
     written = " ".join(text.split())
     normalized = normalize(written)
-    if not any(char.isalnum() for char in normalized):
+    if not has_alnum(normalized):
         return None
-    if cjk_document or any(is_cjk_char(char) for char in normalized):
+    if cjk_document or has_cjk(normalized):
         terms: dict[str, str] = {}
         for piece in written.split():
-            if any(char.isalnum() for char in piece):
+            if has_alnum(piece):
                 terms.setdefault(normalize(piece), piece)
         return Keyword(written, tuple(terms), tuple(terms.values()), False, field, start, end)
     shown = tuple(_TOKEN.findall(written))

@@ -32,6 +32,17 @@ def is_cjk_char(char: str) -> bool:
     return bool(_CJK_CHAR.match(char))
 
 
+def has_cjk(text: str) -> bool:
+    """`any(is_cjk_char(char) for char in text)`, in one regex scan."""
+    return _CJK_CHAR.search(text) is not None
+
+
+def has_alnum(text: str) -> bool:
+    """`any(char.isalnum() for char in text)`, in one regex scan (`[^\\W_]` is exactly a
+    character for which `str.isalnum` is true)."""
+    return _LETTER_OR_DIGIT.search(text) is not None
+
+
 def cjk_count(text: str) -> int:
     return len(_CJK_CHAR.findall(text))
 
