@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from seo_lint.document import Document
 from seo_lint.lint import default_rules, lint_document
+from seo_lint.rules.hygiene import _MAY_HOLD_PLACEHOLDER, _PLACEHOLDER, _placeholders
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hygiene" / "site" / "_posts"
 JA = "---\ntitle: 中小企業のAI導入ガイド\n---\n\n"
@@ -438,3 +439,21 @@ def test_long_pathological_words_are_linear():
 
     for word in ("ab" + "Aa" * 20000 + "_", "a_" * 20000 + "-", "x-" * 20000 + "_", "〇" * 20000, "[insert " * 5000):
         lint_text(JA + "本文" + word + "です。\n", "_posts/2025-01-10-x.md", default_rules(["TX", "MT006"]))
+
+
+_PLACEHOLDER_PIECES = st.sampled_from([
+    "null", "NULL", "nu", "ll", "u", "undefined", "Undefined", "lorem", "LoReM", "Lorem ipsum", "ipsum", "ıpsum",
+    "dolor", "DOLOR", "ſit", "sit", "amet", "AMET", "aMeT", "を入力", "を挿入", "を記入", "を追加", "を", "入力", "挿入",
+    "記入", "加", "力", "TODO", "todo", "FIXME", "TBD", "NaN", "XX", "X", "〇", "○", "◯", "●", "×", "△", "%", "円",
+    "二", "{", "}", "keyword", "[", "]", "insert", "your", "object", "Object", "【", "】", "ここに", "ここへ", "---",
+    "-", "title", " ", "\n", "a", "m", "M", "導入", "1", ":",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_PLACEHOLDER_PIECES, max_size=12).map("".join))
+def test_the_placeholder_prefilter_is_a_necessary_condition(text: str) -> None:
+    """Text the quick check passes over has no placeholder: skipping it changes nothing."""
+    if _MAY_HOLD_PLACEHOLDER.search(text) is None:
+        assert _PLACEHOLDER.search(text) is None
+        assert list(_placeholders(text)) == []

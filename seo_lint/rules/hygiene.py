@@ -90,13 +90,16 @@ def _value_word_leaked(haystack: str, start: int, end: int) -> bool:
 
 # Every placeholder pattern above contains one of these (a necessary condition, found in one
 # pass). Each alternative starts with a literal character, so the regex engine scans for
-# those characters in C; `[Ll]orem` is written `L…|l…` for that reason (and no other
-# character lower-cases to an ASCII l, o, r, e, m or d).
+# those characters in C; an alternative starts at its rarest character, the look-behind
+# checking what comes before it (`null` is `u(?<=nu)ll`: `n` and `l` are far more common in
+# English than `u`; `を入力` is `力(?<=を入力)`: `を` is in most Japanese sentences). Lorem
+# ipsum is found by `lorem` and dolor sit amet by `amet` (`m` and `M`), and no other
+# character lower-cases to an ASCII l, o, r, e, m, a or t.
 _MAY_HOLD_PLACEHOLDER = re.compile(
     "〇|○|◯|●|×|△|\\{"
-    r"|XX|TODO|FIXME|TBD|NaN|undefined|null|---|を(?:入力|挿入|記入|追加)|【\s*ここ[にへ]"
-    r"|\[\s*(?i:insert|add|your|enter|placeholder|ここに|ここへ|object)"
-    r"|L[Oo][Rr][Ee][Mm]|l[Oo][Rr][Ee][Mm]|D[Oo][Ll][Oo][Rr]|d[Oo][Ll][Oo][Rr]"
+    r"|XX|TODO|FIXME|TBD|NaN|undefined|u(?<=nu)ll|---|力(?<=を入力)|入(?<=を[挿記]入)|加(?<=を追加)"
+    r"|【\s*ここ[にへ]|\[\s*(?i:insert|add|your|enter|placeholder|ここに|ここへ|object)"
+    r"|m(?<=[Ll][Oo][Rr][Ee]m)|M(?<=[Ll][Oo][Rr][Ee]M)|m(?<=[Aa]m)[Ee][Tt]|M(?<=[Aa]M)[Ee][Tt]"
 )
 
 
