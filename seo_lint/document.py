@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import Any, TypeVar
 
@@ -224,9 +224,11 @@ class Document:
         )
 
     def _front_matter_images(self) -> Iterator[Image]:
-        for dotted in self.settings.image_fields:
-            path = tuple(dotted.split("."))
-            value: Any = self.meta
+        meta = self.meta
+        for dotted, path in _field_paths(tuple(self.settings.image_fields)):
+            if path[0] not in meta:
+                continue  # most fields: absent (what follows would find no string there)
+            value: Any = meta
             for part in path:
                 value = value.get(part) if isinstance(value, dict) else None
             values = value if isinstance(value, list) else [value]
@@ -337,6 +339,12 @@ class Document:
         stem = posixpath.splitext(posixpath.basename(self.path.replace("\\", "/")))[0]
         match = _JEKYLL_NAME.match(stem)
         return match.group(4) if match else stem
+
+
+@lru_cache(maxsize=64)
+def _field_paths(fields: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each dotted front matter field with its keys (`header.image` → `("header", "image")`)."""
+    return tuple((dotted, tuple(dotted.split("."))) for dotted in fields)
 
 
 def jekyll_name(path: str) -> str | None:

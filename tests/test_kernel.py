@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hostile.strategies import posts, token_soups
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from seo_lint import document
-from seo_lint.document import Document
+from seo_lint.document import Document, DocumentSettings
 from seo_lint.findings import Finding, Violation
 from seo_lint.lint import default_rules, make_finding, one_line
-from seo_lint.markdown import Block
+from seo_lint.markdown import Block, Image
 
 
 def test_unclosed_quote_points_at_the_quote(check):
@@ -160,3 +162,44 @@ def test_make_finding_is_the_plain_definition(source: str, message: str, start: 
     plain = Finding(doc.path, *doc.position(first), *doc.position(last), active.rule.code, active.rule.name,
                     active.severity, one_line(message), None, first, last)
     assert vars(finding) == vars(plain)
+
+
+def _plain_front_matter_images(doc: Document) -> list[Image]:
+    """The definition: every configured field looked up key by key, present or not."""
+    found = []
+    for dotted in doc.settings.image_fields:
+        path = tuple(dotted.split("."))
+        value: Any = doc.meta
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else None
+        values = value if isinstance(value, list) else [value]
+        for index, item in enumerate(values):
+            if not isinstance(item, str) or not item.strip():
+                continue
+            key_path: tuple[str | int, ...] = path + ((index,) if isinstance(value, list) else ())
+            span = doc.front_matter.field_span(*key_path)
+            if span is None:
+                continue
+            at = doc.source.find(item, span.value_start, span.value_end)
+            url_start, url_end = (at, at + len(item)) if at != -1 else document._unquoted(doc.source, span)
+            alt = doc._front_matter_alt(path)
+            found.append(Image(item, alt, span.key_start, span.value_end, url_start, url_end, "front-matter", key=dotted))
+    return found
+
+
+_IMAGE_VALUES = st.sampled_from(["a.png", "'b.jpg'", '"c d.webp"', "", "1", "null", "[x.png, 2, '']", "{url: e.png}"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["image", "header", "cover", "images", "thumbnail", "alt", "title"]),
+                          _IMAGE_VALUES, st.sampled_from(["", "image", "og_image", "alt", "teaser"])),
+                max_size=5, unique_by=lambda field: field[0]),
+       st.sampled_from([None, ("image", "header.image", "cover.url", "images", "alt.teaser", "", "x..y")]))
+def test_front_matter_images_are_the_plain_definition(fields: list[tuple[str, str, str]], image_fields: Any) -> None:
+    """Fields the post does not set are skipped before being looked up: the same images."""
+    lines = []
+    for key, value, child in fields:
+        lines.append(f"{key}:\n  {child}: {value}" if child else f"{key}: {value}")
+    settings = DocumentSettings() if image_fields is None else DocumentSettings(image_fields=image_fields)
+    doc = Document("_posts/2025-01-10-a.md", "---\n" + "\n".join(lines) + "\n---\n\nText.\n", settings)
+    assert doc.front_matter_images == _plain_front_matter_images(doc)
