@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seo_lint import registry, urls
+from seo_lint import registry, text, urls
 from seo_lint.findings import Finding, FixSafety
+from seo_lint.markdown import Image
+from seo_lint.rules import images
 from tests.conftest import lines, lint
 
 FIXTURES = Path(__file__).parent / "fixtures" / "images"
@@ -419,3 +421,40 @@ def test_the_repeated_key_precheck_never_hides_a_repeated_key(url: str) -> None:
 
     if urls.repeated_keys(urls.parse_query(url).params):
         assert _may_repeat_a_key(url)
+
+
+def _plain_generic_reason(
+    image: Image, alt_n: str, names: tuple[tuple[str, str, str], ...], generic: frozenset[str]
+) -> str | None:
+    """The definition: the quoted alt made first, the alt normalised again for the generic check."""
+    alt = image.alt or ""
+    quoted = images._quote(alt)
+    if images._URL_LIKE.match(alt.strip()) or alt_n == text.normalize_space(image.url):
+        return f"alt {quoted} is a URL, not a description"
+    stem = images.posixpath.splitext(images._file_name(image.url))[0]
+    if images._IMAGE_FILE.match(alt.strip()) or images._CAMERA_FILE.match(alt.strip()) or (
+        len(stem) >= 3 and alt_n == text.normalize_space(stem)
+    ):
+        return f"alt {quoted} is a file name, not a description"
+    if images._is_generic(alt, generic):
+        return f"alt {quoted} is generic: it says nothing about the image"
+    for label, name, name_n in names:
+        if images._heading_plus_generic(alt_n, name_n, generic):
+            return f"alt {quoted} is the {label} {images._quote(name, 40)} plus a generic word"
+    return None
+
+
+_ALT_WORDS = st.sampled_from(["画像", "Image", "photo", "1", "-", " ", "　", "ＩＭＧ", "の", "イメージ", "of", "team",
+                              "DSC_0001", ".jpg", "https://x.com/a.png", "a.png", "Ｐｈｏｔｏ", "\t", "related"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ALT_WORDS, min_size=1, max_size=5).map("".join), st.sampled_from(["a.png", "https://x.com/a.png", "/img/team.jpg?w=1"]),
+       st.lists(_ALT_WORDS, max_size=3).map("".join), st.lists(_ALT_WORDS, max_size=3).map("".join))
+def test_generic_reason_is_the_plain_definition(alt: str, url: str, heading: str, title: str) -> None:
+    """The alt is normalised once (the caller's `alt_n`) and quoted only for a message."""
+    image = Image(url, alt, 0, 10, 2, 8, "markdown")
+    names = (("heading", heading, text.normalize_space(heading)), ("title", title, text.normalize_space(title)))
+    generic = images._generic_set(images._GENERIC_ALTS)
+    alt_n = text.normalize_space(alt)
+    assert images._generic_reason(image, alt_n, names, generic) == _plain_generic_reason(image, alt_n, names, generic)

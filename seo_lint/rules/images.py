@@ -178,7 +178,10 @@ def _generic_set(words: tuple[str, ...]) -> frozenset[str]:
 
 
 def _is_generic(value: str, generic: frozenset[str]) -> bool:
-    core = _core(value)
+    return _is_generic_core(_core(value), generic)
+
+
+def _is_generic_core(core: str, generic: frozenset[str]) -> bool:
     return bool(core) and (core in generic or core.replace(" ", "") in generic)
 
 
@@ -214,19 +217,18 @@ def _generic_reason(
     """Why the alt says nothing, or None. `alt_n` is the alt `normalize_space`d; `names` are
     (label, text, normalised text) of the nearest heading before the image and of the title."""
     alt = image.alt or ""
-    quoted = _quote(alt)
     if _URL_LIKE.match(alt.strip()) or alt_n == text.normalize_space(image.url):
-        return f"alt {quoted} is a URL, not a description"
+        return f"alt {_quote(alt)} is a URL, not a description"
     stem = posixpath.splitext(_file_name(image.url))[0]
     if _IMAGE_FILE.match(alt.strip()) or _CAMERA_FILE.match(alt.strip()) or (
         len(stem) >= 3 and alt_n == text.normalize_space(stem)
     ):
-        return f"alt {quoted} is a file name, not a description"
-    if _is_generic(alt, generic):
-        return f"alt {quoted} is generic: it says nothing about the image"
+        return f"alt {_quote(alt)} is a file name, not a description"
+    if _is_generic_core(_EDGE.sub("", alt_n), generic):  # _is_generic(alt): alt_n is its normalize_space
+        return f"alt {_quote(alt)} is generic: it says nothing about the image"
     for label, name, name_n in names:
         if _heading_plus_generic(alt_n, name_n, generic):
-            return f"alt {quoted} is the {label} {_quote(name, 40)} plus a generic word"
+            return f"alt {_quote(alt)} is the {label} {_quote(name, 40)} plus a generic word"
     return None
 
 
