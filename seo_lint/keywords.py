@@ -23,8 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from itertools import islice
+from functools import cached_property
 from typing import Any
 
 from seo_lint.document import Document
@@ -41,6 +40,7 @@ from seo_lint.text import (
 DEFAULT_FIELDS = ("focus_keyword", "keyphrase", "seo_keywords", "keywords")
 _COMMA = re.compile(r"[,，、]")
 _TOKEN = re.compile(r"[^\W_]+")
+_GAP = re.compile(r"[\W_]+")  # what lies between two tokens
 
 
 @dataclass(frozen=True)
@@ -159,16 +159,6 @@ def _parts(doc: Document, text: str, start: int, end: int, split: bool) -> Itera
             yield piece, at, cursor
 
 
-@lru_cache(maxsize=1024)
-def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """The tokens `words` in order with only non-tokens between them (`[\\W_]+`), neither
-    preceded nor followed by a letter or digit. The look-behind comes after the first word
-    (it checks the character before it) so that the pattern starts with a literal."""
-    first = re.escape(words[0])
-    rest = "".join(r"[\W_]+" + re.escape(word) for word in words[1:])
-    return re.compile(rf"{first}(?<![^\W_]{'.' * len(words[0])}){rest}(?![^\W_])", re.DOTALL)
-
-
 class Haystack:
     """A text prepared for keyword search: normalised, with a map back to the original."""
 
@@ -208,14 +198,35 @@ class Haystack:
 
     def phrase_count(self, words: Sequence[str], limit: int | None = None) -> int:
         """How many runs of whole tokens (`[^\\W_]+`) equal `words`, scanning left to right
-        without overlaps; stops at `limit`. The text is never tokenised: `_phrase_pattern`
-        finds the runs, its first word by the regex engine's literal prefix search."""
+        without overlaps; stops at `limit`. The first word is found with `str.find`, so the
+        text is never tokenised."""
         if not words:
             return 0
-        found = _phrase_pattern(tuple(words)).finditer(self.normalized)
-        if limit is not None:
-            found = islice(found, max(limit, 0))
-        return sum(1 for _ in found)
+        text = self.normalized
+        first = words[0]
+        count = 0
+        at = text.find(first)
+        while at != -1 and (limit is None or count < limit):
+            end = None if at > 0 and text[at - 1].isalnum() else self._phrase_end(at, words)
+            if end is None:
+                at = text.find(first, at + 1)
+            else:
+                count += 1
+                at = text.find(first, end)
+        return count
+
+    def _phrase_end(self, at: int, words: Sequence[str]) -> int | None:
+        """Where the run of tokens `words` that starts at `at` ends (None: it does not)."""
+        text = self.normalized
+        position = at + len(words[0])
+        for word in words[1:]:
+            gap = _GAP.match(text, position)
+            if gap is None or not text.startswith(word, gap.end()):
+                return None
+            position = gap.end() + len(word)
+        if position < len(text) and text[position].isalnum():
+            return None
+        return position
 
     def has_unit(self, keyword: Keyword, unit: str) -> bool:
         return bool(self.phrase_count((unit,), 1)) if keyword.phrase else bool(self.term_positions(unit))
