@@ -602,6 +602,7 @@ class Runner:
         self._configs: list[FileConfig] = []  # the distinct configurations (display "")
         self._config_numbers: dict[tuple[int, int, int], int] = {}
         self._cwd = str(self.cwd)
+        self._cwd_prefix = self._cwd.rstrip("/") + "/"
         self._by_code: dict[int, dict[str, ActiveRule]] = {}
         self._keep: list[Any] = []
         self._walked: set[str] = set()  # folders the discovery walked (the site walk skips them)
@@ -640,7 +641,7 @@ class Runner:
 
     def _new_item(self, path: str) -> _Item:
         """A file found on disk: its absolute path is kept only when it cannot be rebuilt."""
-        prefix = self._cwd.rstrip("/") + "/"
+        prefix = self._cwd_prefix
         if os.sep == "/" and path.startswith(prefix) and not prefix.startswith("//") and path != prefix:
             return _Item(path[len(prefix):])  # `display` without pathlib: both are normalised
         shown = display(Path(path), self.cwd)
@@ -697,7 +698,7 @@ class Runner:
     def record(self, item: _Item, findings: bool = True) -> caching.Record:
         """The file's record. One taken from the cache is checked here, where it is decoded
         anyway (the cache file's CRC makes a damaged one all but impossible): when it does not
-        decode, the file is linted again and its entry dropped (see `save_cache`).
+        decode, the file is linted again and its entry replaced (see `_relint`, `save_cache`).
         `findings=False`: the findings are not wanted (nor checked) yet."""
         assert item.record is not None
         if not item.record_cached:
@@ -721,13 +722,18 @@ class Runner:
         entry = None
         if self.cache is not None:
             if result.digest == item.digest:
-                summary = item.summary_blob
-                entry = self._store(item, data, b"" if summary is None else summary if isinstance(summary, caching.Ref)
-                                    else bytes(self._bytes(summary)))
+                entry = self._store(item, data, self._summary_data(item))
             if entry is None:
                 self.cache.drop(self._path(item))
         item.record = self.spill.put(data) if entry is None else entry[2]
         return record
+
+    def _summary_data(self, item: _Item) -> caching.Data:
+        """The file's packed summary as the cache stores it (b"": none)."""
+        summary = item.summary_blob
+        if summary is None:
+            return b""
+        return summary if isinstance(summary, caching.Ref) else bytes(self._bytes(summary))
 
     def save_cache(self) -> None:
         """Save the cache again if the report changed it (`record`); saved at the end of `run`."""
@@ -1144,9 +1150,7 @@ class Runner:
         parts = source.split("\n")
         record.lines.update((n, parts[n - 1]) for n in wanted)
         data = caching.encode_record(record)
-        summary = item.summary_blob
-        entry = self._store(item, data, b"" if summary is None else
-                            summary if isinstance(summary, caching.Ref) else bytes(self._bytes(summary)))
+        entry = self._store(item, data, self._summary_data(item))
         item.record = self.spill.put(data) if entry is None else entry[2]
 
     def _reread(self, item: _Item) -> str | None:
