@@ -348,34 +348,48 @@ def _node_text(node: _Node, skip: frozenset[str]) -> str:
 
 
 def _images(source: str, tag: Tag, name: str, start: int, tag_end: int) -> Iterator[Image]:
+    """An `<img>` (its `src`) and every other image URL the tag holds: the candidates of a
+    `srcset` (`<source>`, responsive `<img>`) and lazy loading's `data-src` / `data-srcset`.
+    Those others carry the element's name with what they are (`img srcset`, ...): URL rules
+    check them, alt-text rules look at the `<img>` alone."""
     attributes = tuple((key, value if isinstance(value, str) else " ".join(value)) for key, value in tag.attrs.items())
     if name == "img":
         src = tag.get("src")
-        if not isinstance(src, str):
-            return
-        span = attribute_span(source, start, tag_end, "src") or (start, tag_end)
-        alt = tag.get("alt")
-        yield Image(
-            src, alt if isinstance(alt, str) else None, start, tag_end, span[0], span[1], "html",
-            title=str(tag.get("title") or ""), attributes=(("element", "img"),) + attributes,
-        )
+        if isinstance(src, str):
+            span = attribute_span(source, start, tag_end, "src") or (start, tag_end)
+            alt = tag.get("alt")
+            yield Image(
+                src, alt if isinstance(alt, str) else None, start, tag_end, span[0], span[1], "html",
+                title=str(tag.get("title") or ""), attributes=(("element", "img"),) + attributes,
+            )
+        data_src = tag.get("data-src")
+        data_span = attribute_span(source, start, tag_end, "data-src") if isinstance(data_src, str) else None
+        if isinstance(data_src, str) and data_src.strip() and data_span is not None:
+            yield Image(data_src, None, start, tag_end, data_span[0], data_span[1], "html",
+                        attributes=(("element", "img data-src"),) + attributes)
+        for key in ("srcset", "data-srcset"):
+            yield from _srcset(source, tag, start, tag_end, key, None, (("element", f"img {key}"),) + attributes)
         return
-    srcset = tag.get("srcset")
-    srcset_span = attribute_span(source, start, tag_end, "srcset")
-    if not isinstance(srcset, str) or srcset_span is None:
-        return
-    span = srcset_span
     picture_img = tag.parent.find("img") if tag.parent is not None else None
     alt_value = picture_img.get("alt") if isinstance(picture_img, _bs4().Tag) else None
+    yield from _srcset(source, tag, start, tag_end, "srcset", alt_value if isinstance(alt_value, str) else None,
+                       (("element", "source"),) + attributes)
+
+
+def _srcset(source: str, tag: Tag, start: int, tag_end: int, key: str, alt: str | None,
+            attributes: tuple[tuple[str, str], ...]) -> Iterator[Image]:
+    """Each URL of the tag's `key` attribute, a srcset (`a.jpg 1x, b.jpg 2x`), located in the source."""
+    srcset = tag.get(key)
+    span = attribute_span(source, start, tag_end, key) if isinstance(srcset, str) else None
+    if span is None:
+        return
     for candidate in re.finditer(r"[^\s,][^\s]*", source[span[0] : span[1]]):
         raw = candidate.group().rstrip(",")
         if re.fullmatch(r"\d+(?:\.\d+)?[wx]", raw):
             continue
         url_start = span[0] + candidate.start()
-        yield Image(
-            html.unescape(raw), alt_value if isinstance(alt_value, str) else None, start, tag_end,
-            url_start, url_start + len(raw), "html", attributes=(("element", "source"),) + attributes,
-        )
+        yield Image(html.unescape(raw), alt, start, tag_end, url_start, url_start + len(raw), "html",
+                    attributes=attributes)
 
 
 def _visible_strings(soup: BeautifulSoup) -> Iterator[tuple[str, Any]]:

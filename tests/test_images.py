@@ -458,3 +458,27 @@ def test_generic_reason_is_the_plain_definition(alt: str, url: str, heading: str
     generic = images._generic_set(images._GENERIC_ALTS)
     alt_n = text.normalize_space(alt)
     assert images._generic_reason(image, alt_n, names, generic) == _plain_generic_reason(image, alt_n, names, generic)
+
+
+# --- responsive and lazy-loaded <img> URLs --------------------------------------------------
+
+LAZY = (
+    "---\ntitle: t\n---\n\n"
+    '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="https://x.com/a.jpg?w=8&w=8" alt="A chart">\n\n'
+    '<img src="https://x.com/b.jpg" srcset="https://x.com/b.jpg?w=4&w=4 400w, http://x.com/b.jpg?w=8 800w">\n\n'
+    '<img data-srcset="https://x.com/c.jpg?q=1&q=2 1x" alt="Third chart">\n'
+)
+
+
+def test_img_srcset_and_lazy_loading_urls_are_image_urls() -> None:
+    """`srcset`, `data-src` and `data-srcset` URLs are checked as image URLs, at their exact
+    place, and fixed there; the alt rules still see each `<img>` once."""
+    assert lines(lint(LAZY, ["IMG001", "IMG004", "IMG005"], dedent=False)) == [
+        "5:65 IMG004 image URL repeats query parameter (w: 8, 8)",
+        "7:1 IMG001 <img> has no alt attribute (b.jpg)",
+        "7:40 IMG004 image URL repeats query parameter (w: 4, 4)",
+        "7:74 IMG005 image URL uses insecure http:// (x.com)",
+        "9:19 IMG004 image URL repeats query parameter (q: 1, 2)",
+    ]
+    assert apply_fixes(LAZY, lint(LAZY, ["IMG004"], dedent=False), unsafe=True) == LAZY.replace(
+        "a.jpg?w=8&w=8", "a.jpg?w=8").replace("b.jpg?w=4&w=4", "b.jpg?w=4").replace("c.jpg?q=1&q=2", "c.jpg?q=2")

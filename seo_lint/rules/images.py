@@ -1,8 +1,9 @@
 """Image rules (IMG): alt text, image URLs, duplicates and the featured image.
 
 Images come from every place a post names one (`Document.images`): Markdown, HTML `<img>`
-and `<picture><source>`, the front matter image fields and JSON-LD. Alt text rules read
-the images a reader sees in the body; URL rules read every image URL, wherever it stands.
+(its `src`, `srcset` and lazy loading's `data-src` / `data-srcset`) and `<picture><source>`,
+the front matter image fields and JSON-LD. Alt text rules read the images a reader sees in
+the body (an `<img>` once); URL rules read every image URL, wherever it stands.
 """
 
 from __future__ import annotations
@@ -423,8 +424,8 @@ def _may_repeat_a_key(url: str) -> bool:
 def image_url_duplicate_param(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     """## What it does
     Flags an image URL whose query repeats a parameter (`?w=1080&w=1200`), wherever the
-    URL stands: Markdown (inline or reference), HTML (`<img src>`, `<source srcset>`), the
-    front matter image fields, JSON-LD. The message lists every repeated key with its
+    URL stands: Markdown (inline or reference), HTML (`<img>`'s `src`, `srcset`, `data-src`
+    and `data-srcset`, `<source srcset>`), the front matter image fields, JSON-LD. The message lists every repeated key with its
     values, in the order the keys first repeat.
 
     ## Why is this bad?
