@@ -1,7 +1,8 @@
 """Atheris fuzz target: the whole per-file pass (`lint_text` with every rule) on any bytes.
 
 A finding is never a failure. These are: an exception escaping `lint_text`, a rule crash
-(SL002), a message that is not one line, and a rule's span or fix edit outside the file.
+(SL002), a message that is not one line, and a rule's span or fix edit outside the file
+(or two edits of one fix overlapping).
 Run it (see fuzz/README.md):
 
     python fuzz/fuzz_lint.py CORPUS_DIR -max_total_time=600 -rss_limit_mb=4096
@@ -14,8 +15,14 @@ crashes found so far and runs a hypothesis smoke test through it).
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from contextlib import nullcontext
-from typing import Any
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from seo_lint.document import Document
+    from seo_lint.registry import ActiveRule
 
 try:
     import atheris
@@ -57,19 +64,29 @@ def check_one_input(data: bytes) -> None:
         if finding.message.splitlines() != [finding.message]:
             raise AssertionError(("message is not one line", finding))
     # The engine clamps finding spans into the file: check the rules' own offsets.
-    doc = document_from_bytes(path, body, settings)
+    check_rule_spans(document_from_bytes(path, body, settings), RULES)
+
+
+def check_rule_spans(doc: Document, rules: Sequence[ActiveRule]) -> None:
+    """Every document rule's own spans and edits lie inside the document, its messages are
+    not empty, and the edits of one fix never overlap (tests/test_properties.py uses it too)."""
     if doc.load_problem is not None and not doc.load_problem.lintable:
         return
     size = len(doc.source)
-    for active in RULES:
+    for active in rules:
         if active.rule.scope != "document":
             continue
         for violation in active.rule.check(doc, active.options):
-            if not 0 <= violation.start <= violation.end <= size:
-                raise AssertionError((active.rule.code, violation))
-            for edit in violation.fix.edits if violation.fix else ():
+            where = f"{active.rule.code} {violation.message!r} {violation.start}:{violation.end} of {size}"
+            if not (0 <= violation.start <= violation.end <= size and violation.message):
+                raise AssertionError(where)
+            edits = sorted(violation.fix.edits, key=lambda e: (e.start, e.end)) if violation.fix else []
+            for edit in edits:
                 if not 0 <= edit.start <= edit.end <= size:
-                    raise AssertionError((active.rule.code, violation))
+                    raise AssertionError(f"{where}: edit {edit}")
+            for a, b in pairwise(edits):
+                if not (a.end <= b.start and a.start != b.start):
+                    raise AssertionError(f"{where}: overlapping edits {a} {b}")
 
 
 def main(argv: list[str] | Any = None) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import textwrap
+from functools import cache
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -38,3 +42,13 @@ def check():
         return lines(lint(source, select, **kwargs))
 
     return run
+
+
+@cache
+def fuzz_target() -> ModuleType:
+    """`fuzz/fuzz_lint.py` (not a package): the atheris target, whose checks the tests share."""
+    spec = importlib.util.spec_from_file_location("fuzz_lint", Path(__file__).parents[1] / "fuzz" / "fuzz_lint.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

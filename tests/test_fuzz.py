@@ -8,7 +8,6 @@ replaced and spliced, at any position. `SEO_LINT_HYPOTHESIS_EXAMPLES` scales it 
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from pathlib import Path
 
@@ -16,11 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import fuzz_target
+
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("fuzz_lint", ROOT / "fuzz" / "fuzz_lint.py")
-assert _spec is not None and _spec.loader is not None
-fuzz_lint = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(fuzz_lint)
+fuzz_lint = fuzz_target()
 
 REGRESSIONS = sorted((ROOT / "fuzz" / "regressions").glob("*"))
 SEEDS = [p.read_bytes() for p in sorted((ROOT / "fixtures").rglob("*.md"))] + [

@@ -12,7 +12,6 @@ Example counts are modest so the suite stays fast; for a long run set
 
 from __future__ import annotations
 
-import itertools
 import os
 from dataclasses import dataclass
 
@@ -26,12 +25,14 @@ from seo_lint.findings import Edit, Finding, Fix
 from seo_lint.lint import check_site, default_rules, lint_document, lint_text, summarize
 from seo_lint.load import document_from_bytes
 from seo_lint.registry import Site
+from tests.conftest import fuzz_target
 
 EXAMPLES = int(os.environ.get("SEO_LINT_HYPOTHESIS_EXAMPLES", "150"))
 PROPERTY = settings(
     max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
 RULES = default_rules()
+fuzz_lint = fuzz_target()
 #: A configuration with every site value wrong (an invalid IPv6 host, an invalid port...).
 HOSTILE_SITE = DocumentSettings(generator="jekyll", base_url="http://[bad", site={
     "url": "http://x:99999", "baseurl": "/[", "author": ["odd"], "timezone": "Nowhere/None"})
@@ -59,23 +60,7 @@ def expected_position(source: str, offset: int) -> tuple[int, int]:
 def check_raw_violations(source: str | bytes, path: str, doc_settings: DocumentSettings) -> None:
     """Every rule's own spans and edits lie inside the document; edits of a fix never overlap."""
     data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
-    doc = document_from_bytes(path, data, doc_settings)
-    if doc.load_problem is not None and not doc.load_problem.lintable:
-        return
-    size = len(doc.source)
-    for active in RULES:
-        if active.rule.scope != "document":
-            continue
-        for violation in active.rule.check(doc, active.options):
-            where = f"{active.rule.code} {violation.message!r} {violation.start}:{violation.end} of {size}"
-            assert 0 <= violation.start <= violation.end <= size, where
-            assert violation.message, where
-            if violation.fix is not None:
-                edits = sorted(violation.fix.edits, key=lambda e: (e.start, e.end))
-                for edit in edits:
-                    assert 0 <= edit.start <= edit.end <= size, f"{where}: edit {edit}"
-                for a, b in itertools.pairwise(edits):
-                    assert a.end <= b.start and a.start != b.start, f"{where}: overlapping edits {a} {b}"
+    fuzz_lint.check_rule_spans(document_from_bytes(path, data, doc_settings), RULES)
 
 
 def check_findings(source: str, findings: list[Finding]) -> None:
