@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 
 from seo_lint.document import Document
@@ -13,6 +14,10 @@ from seo_lint.registry import RuleOptions, rule
 class SyntaxOptions(RuleOptions):
     #: Folders whose files are posts and so must have front matter.
     posts_dirs: tuple[str, ...] = ("_posts", "_drafts", "posts", "content/posts", "src/content/blog")
+
+
+#: A front matter fence on a line ended by a bare CR (old Mac line breaks).
+_BARE_CR_FENCE = re.compile("\ufeff?(?:---|\\+\\+\\+)[ \t]*\r(?!\n)")
 
 
 @rule("FM001", "front-matter-syntax", Severity.ERROR, options=SyntaxOptions)
@@ -60,4 +65,8 @@ def front_matter_syntax(doc: Document, opts: SyntaxOptions) -> Iterator[Violatio
     if not fm.present and not fm.errors:
         folder = posixpath.dirname(doc.path.replace("\\", "/"))
         if any(f"/{d}/" in f"/{folder}/" for d in opts.posts_dirs):
-            yield Violation(0, 0, "post has no front matter (expected `---` on line 1)")
+            if _BARE_CR_FENCE.match(doc.source):
+                yield Violation(0, 0, "post has no front matter: its lines end with a bare CR (old Mac line "
+                                      "breaks), which Jekyll and Hugo do not read as line breaks; save it with LF")
+            else:
+                yield Violation(0, 0, "post has no front matter (expected `---` on line 1)")
