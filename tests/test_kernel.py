@@ -38,8 +38,8 @@ def test_unclosed_front_matter(check):
 def test_post_without_front_matter_in_posts_folder(check):
     assert check("Just text.\n", ["FM001"]) == ["1:1 FM001 post has no front matter (expected `---` on line 1)"]
     assert check("---\rtitle: x\r---\r\rText.\r", ["FM001"]) == [
-        "1:1 FM001 post has no front matter: its lines end with a bare CR (old Mac line breaks), which Jekyll "
-        "and Hugo do not read as line breaks; save it with LF"
+        "1:1 FM001 post has no front matter: its lines end with a bare CR (old Mac line breaks), which Jekyll does "
+        "not read as line breaks; save it with LF"
     ]
     assert check("---\r\ntitle: x\r\n---\r\n\r\nText.\r\n", ["FM001"]) == []  # CRLF is fine
     assert check("Just text.\n", ["FM001"], path="pages/about.md") == []

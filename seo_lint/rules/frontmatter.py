@@ -67,6 +67,6 @@ def front_matter_syntax(doc: Document, opts: SyntaxOptions) -> Iterator[Violatio
         if any(f"/{d}/" in f"/{folder}/" for d in opts.posts_dirs):
             if _BARE_CR_FENCE.match(doc.source):
                 yield Violation(0, 0, "post has no front matter: its lines end with a bare CR (old Mac line "
-                                      "breaks), which Jekyll and Hugo do not read as line breaks; save it with LF")
+                                      "breaks), which Jekyll does not read as line breaks; save it with LF")
             else:
                 yield Violation(0, 0, "post has no front matter (expected `---` on line 1)")
