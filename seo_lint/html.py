@@ -363,10 +363,11 @@ def _images(source: str, tag: Tag, name: str, start: int, tag_end: int) -> Itera
                 title=str(tag.get("title") or ""), attributes=(("element", "img"),) + attributes,
             )
         data_src = tag.get("data-src")
-        data_span = attribute_span(source, start, tag_end, "data-src") if isinstance(data_src, str) else None
-        if isinstance(data_src, str) and data_src.strip() and data_span is not None:
-            yield Image(data_src, None, start, tag_end, data_span[0], data_span[1], "html",
-                        attributes=(("element", "img data-src"),) + attributes)
+        if isinstance(data_src, str) and data_src.strip():
+            data_span = attribute_span(source, start, tag_end, "data-src")
+            if data_span is not None:
+                yield Image(data_src, None, start, tag_end, data_span[0], data_span[1], "html",
+                            attributes=(("element", "img data-src"),) + attributes)
         for key in ("srcset", "data-srcset"):
             yield from _srcset(source, tag, start, tag_end, key, None, (("element", f"img {key}"),) + attributes)
         return

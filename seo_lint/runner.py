@@ -15,7 +15,7 @@ changed, the site rules' findings come from the cache too.
 Memory stays flat: a file's text is dropped after its pass; its findings and the text of the
 lines they point at (what reporters show) are encoded at once as a `cache.Record`, kept in
 the cache or, without one, in a temporary file, with its packed summary; memory holds a
-small `_Item` per file. Site rules read the packed summaries through `Summaries`, decoded as
+small `_Item` per file. Site rules read the packed summaries through `_Mapped`, decoded as
 they are read; `Outcome.findings` decodes the records file by file, in report order, each
 time a reporter reads them (reporters write as they read). A cached run
 reads no file whose stat is the one recorded, and imports no rule unless something changed.
@@ -38,7 +38,7 @@ from functools import partial
 from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar, cast
 
 from seo_lint import cache as caching
 from seo_lint import fix
@@ -268,6 +268,7 @@ def lint_file(path: str, config: FileConfig, mode: Mode) -> FileWork:
 
 
 Task = tuple[str, str, int]  # (path, path as reported, index of its config in the shared ones)
+T = TypeVar("T")
 
 
 def _task_config(configs: Sequence[FileConfig], task: Task) -> FileConfig:
@@ -530,49 +531,29 @@ class Outcome:
         return counts, any(f.code == "SL002" for f in self.findings)
 
 
-class _Tasks(Sequence[Task]):
-    """A task per file, made when a process takes its chunk: made at once, 40,000 tuples and
-    paths were 10 MB, copied into every forked worker. Pickled (`spawn`) as a plain list."""
+class _Mapped(Sequence[T]):
+    """`func` of each item, made when it is read: the runner's summaries (`Site.summaries`,
+    decoded key by key as a site rule reads them: see `cache.LazyData`) and the workers'
+    tasks (made by the process that takes a chunk: made at once, 40,000 tuples and paths were
+    10 MB copied into every forked worker). Pickled (`spawn`) as the plain list."""
 
-    def __init__(self, cwd: str, items: list[_Item]) -> None:
-        self._cwd = cwd
+    def __init__(self, items: list[_Item], func: Callable[[_Item], T]) -> None:
         self._items = items
+        self._func = func
 
     def __len__(self) -> int:
         return len(self._items)
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
-            return [self._task(item) for item in self._items[index]]
-        return self._task(self._items[index])
+            return list(map(self._func, self._items[index]))
+        return self._func(self._items[index])
 
-    def _task(self, item: _Item) -> Task:
-        path = item.origin if item.origin is not None else os.path.join(self._cwd, item.shown)
-        return path, item.shown, item.config
+    def __iter__(self) -> Iterator[T]:
+        return map(self._func, self._items)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return list, (list(self),)
-
-
-class Summaries(Sequence["Summary"]):
-    """A site's summaries (`Site.summaries`) as the runner keeps them: packed bytes, in memory
-    or in the spill file. Each read makes a new `Summary` whose data decodes key by key (see
-    `cache.LazyData`), so memory holds only what a site rule keeps of them."""
-
-    def __init__(self, runner: Runner, items: list[_Item]) -> None:
-        self._summary = runner.summary
-        self._items = items  # each with a summary, sorted by path
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self._summary(item) for item in self._items[index]]
-        return self._summary(self._items[index])
-
-    def __iter__(self) -> Iterator[Summary]:
-        return map(self._summary, self._items)  # type: ignore[arg-type]
 
 
 class Runner:
@@ -602,7 +583,9 @@ class Runner:
         self._configs: list[FileConfig] = []  # the distinct configurations (display "")
         self._config_numbers: dict[tuple[int, int, int], int] = {}
         self._cwd = str(self.cwd)
-        self._cwd_prefix = self._cwd.rstrip("/") + "/"
+        #: Paths under it are shown without pathlib (POSIX, and not pathlib's `//` root).
+        prefix = self._cwd.rstrip("/") + "/"
+        self._cwd_prefix = prefix if os.sep == "/" and not prefix.startswith("//") else None
         self._by_code: dict[int, dict[str, ActiveRule]] = {}
         self._keep: list[Any] = []
         self._walked: set[str] = set()  # folders the discovery walked (the site walk skips them)
@@ -642,13 +625,16 @@ class Runner:
     def _new_item(self, path: str) -> _Item:
         """A file found on disk: its absolute path is kept only when it cannot be rebuilt."""
         prefix = self._cwd_prefix
-        if os.sep == "/" and path.startswith(prefix) and not prefix.startswith("//") and path != prefix:
+        if prefix is not None and path.startswith(prefix) and path != prefix:
             return _Item(path[len(prefix):])  # `display` without pathlib: both are normalised
         shown = display(Path(path), self.cwd)
         return _Item(shown, None if os.path.join(self._cwd, shown) == path else path)
 
     def _path(self, item: _Item) -> str:
         return item.origin if item.origin is not None else os.path.join(self._cwd, item.shown)
+
+    def _task(self, item: _Item) -> Task:
+        return self._path(item), item.shown, item.config
 
     def _digest(self, digest: str | None) -> str | bytes | None:
         """As items keep it: the cache's hex string, else bytes (half the memory)."""
@@ -830,11 +816,11 @@ class Runner:
         outcome.diffs += [diff for _, diff in sorted(diffs)]
         outcome.errors += [error for _, error in sorted(errors)]
 
-    def _tasks(self, items: list[_Item]) -> tuple[list[FileConfig], _Tasks]:
+    def _tasks(self, items: list[_Item]) -> tuple[list[FileConfig], _Mapped[Task]]:
         """The configs (each once) and a task per file, for the workers."""
         for item in items:
             self._config_number(item)  # here: a worker would number them in its own copy
-        return self._configs, _Tasks(self._cwd, items)
+        return self._configs, _Mapped(items, self._task)
 
     def _map(self, func: Callable[[Any, Any], Any], shared: Any, tasks: Sequence[Any],
              done: Callable[[int, Any], None]) -> None:
@@ -1042,7 +1028,8 @@ class Runner:
         # A summary's path is its file's, as reported.
         summarized = sorted((item for item in [*group, *others] if item.summary is not None
                              or item.summary_blob is not None), key=_shown)
-        site = Site(Summaries(self, summarized), frozenset(item.shown for item in group), root_shown,
+        summaries = cast("Sequence[Summary]", _Mapped(summarized, self.summary))  # each has one
+        site = Site(summaries, frozenset(item.shown for item in group), root_shown,
                     self.resolver.site(root)[1])
         return site_findings(site, sorted(rules.values(), key=lambda a: a.rule.code))
 
