@@ -295,11 +295,11 @@ def description_summary(doc: Document) -> tuple[str, str, int, int, int, int] | 
 
 
 def _site_duplicates(site: Site, key: str, what: str) -> Iterator[SiteViolation]:
-    for path, value, other_paths in duplicates(site, key):
+    for path, value, first, count in duplicates(site, key):
         _, text, line, column, end_line, end_column = value
         yield SiteViolation(
             path, line, column, end_line, end_column,
-            f'{what} "{_excerpt(text, 40)}" is also the {what} of {others(other_paths)}',
+            f'{what} "{_excerpt(text, 40)}" is also the {what} of {others(first, count)}',
         )
 
 
