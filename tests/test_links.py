@@ -284,3 +284,27 @@ def test_close_slug_found_among_thousands_by_shared_trigrams():
     assert index.closest("garden-pyhton-tips-17", cutoff=0.6) == "garden-python-tips-17"
     assert index.closest("コーヒーの淹れ方", cutoff=0.6) is None
     assert _SlugIndex({"5つの接客改善-ai活用": "x"}).closest("5つの接客改善-ai導入", cutoff=0.6) == "5つの接客改善-ai活用"
+
+
+def test_post_url_hints_take_the_earliest_same_slug_then_the_same_date():
+    # site order (by path) is not date order: b/_posts comes before z/_posts
+    posts = {
+        "b/_posts/2025-03-01-deploy.md": "---\ntitle: Later\n---\nText.\n",
+        "z/_posts/2025-01-01-deploy.md": "---\ntitle: Earlier\n---\nText.\n",
+        "_posts/2025-02-02-release-notes.md": "---\ntitle: Notes\n---\nText.\n",
+        "_posts/2025-02-10-index.md": """
+            ---
+            title: Index
+            ---
+            {% post_url 2024-12-31-deploy %}
+            {% post_url 2025-02-02-release-note %}
+            {% post_url notes %}
+            """,
+    }
+    assert site_check(posts, ["LNK001"]) == [
+        "_posts/2025-02-10-index.md:4:13 LNK001 post_url target 2024-12-31-deploy is not a post of this site"
+        " (did you mean 2025-01-01-deploy?)",
+        "_posts/2025-02-10-index.md:5:13 LNK001 post_url target 2025-02-02-release-note is not a post of this site"
+        " (did you mean 2025-02-02-release-notes?)",
+        "_posts/2025-02-10-index.md:6:13 LNK001 post_url target notes is not a post of this site",
+    ]
