@@ -30,9 +30,10 @@ import re
 import struct
 import unicodedata
 import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, groupby, repeat
 
 NUM_HASHES = 128
 SHINGLE_SIZE = 3
@@ -142,7 +143,7 @@ def text_signature(text: str) -> bytes | None:
     return signature(tokens(text))
 
 
-def similarity(first: bytes, second: bytes) -> float:
+def similarity(first: bytes | memoryview, second: bytes | memoryview) -> float:
     """Estimated Jaccard similarity: the share of bins where the two signatures agree.
 
     Computed on the signatures as 4096-bit integers: XOR them, fold each 32-bit lane onto
@@ -165,30 +166,90 @@ def band_rows(threshold: float, recall: float = 0.98) -> int:
     return best
 
 
-def candidate_pairs(
-    signatures: Sequence[bytes | None], rows: int, max_bucket: int = 64
-) -> Iterator[tuple[int, int]]:
+class SignatureTable:
+    """The signatures of a site's posts in one block of `SIGNATURE_BYTES` a post (None where a
+    post has none): 40,000 of them as bytes objects were 22 MB in 40,000 pieces, which the
+    allocator did not give back; one block is given back whole. A signature reads as a
+    read-only view of the block."""
+
+    def __init__(self, count: int) -> None:
+        self._data = bytearray(count * SIGNATURE_BYTES)
+        self._view = memoryview(self._data).toreadonly()
+        self._present = bytearray(count)
+
+    @classmethod
+    def of(cls, signatures: Sequence[bytes | None]) -> SignatureTable:
+        table = cls(len(signatures))
+        for index, signature in enumerate(signatures):
+            if signature is not None:
+                table[index] = signature
+        return table
+
+    def __len__(self) -> int:
+        return len(self._present)
+
+    def __setitem__(self, index: int, signature: bytes) -> None:
+        if len(signature) != SIGNATURE_BYTES:
+            raise ValueError(f"a signature has {SIGNATURE_BYTES} bytes, not {len(signature)}")
+        start = index * SIGNATURE_BYTES
+        self._data[start : start + SIGNATURE_BYTES] = signature
+        self._present[index] = 1
+
+    def __getitem__(self, index: int) -> memoryview | None:
+        if not self._present[index]:
+            return None
+        start = index * SIGNATURE_BYTES
+        return self._view[start : start + SIGNATURE_BYTES]
+
+    def band_hashes(self, start: int, width: int) -> tuple[array[int], array[int]]:
+        """(a CRC-32 of each signature's band at byte `start`, the signature's index)."""
+        hashes, owners = array("L"), array("L")
+        view, size = self._view, SIGNATURE_BYTES
+        for index in compress(range(len(self._present)), self._present):
+            offset = index * size + start
+            hashes.append(zlib.crc32(view[offset : offset + width]))
+            owners.append(index)
+        return hashes, owners
+
+
+def candidate_pairs(signatures: SignatureTable, rows: int, max_bucket: int = 64) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) that share at least one band, each pair once.
 
-    Bands are indexed one at a time, so memory holds one band's buckets and nothing else:
-    a pair is yielded in the first band the two signatures share. In a bucket larger than
-    `max_bucket` (a mass of identical texts), each member is paired with the first
-    `max_bucket` members only, which keeps the work linear and still pairs every member
-    with some of its duplicates.
+    Bands are indexed one at a time, by a CRC-32 of each signature's band, sorted: memory
+    holds one band's CRCs (8 bytes a signature) and nothing else. A pair is yielded in the
+    first band the two signatures share. In a bucket larger than `max_bucket` (a mass of
+    identical texts), each member is paired with the first `max_bucket` members only, which
+    keeps the work linear and still pairs every member with some of its duplicates.
     """
     width = 4 * rows
     for band in range(NUM_HASHES // rows):
         start = band * width
-        buckets: dict[bytes, list[int]] = {}
-        for index, sig in enumerate(signatures):
-            if sig is not None:
-                buckets.setdefault(sig[start : start + width], []).append(index)
-        for members in buckets.values():
-            for position, j in enumerate(members):
-                second = signatures[j]
-                assert second is not None
-                for i in members[: min(position, max_bucket)]:
-                    first = signatures[i]
-                    assert first is not None
-                    if not any(first[k : k + width] == second[k : k + width] for k in range(0, start, width)):
-                        yield i, j
+        hashes, owners = signatures.band_hashes(start, width)
+        order = sorted(range(len(hashes)), key=hashes.__getitem__)
+        for _, run in groupby(order, key=hashes.__getitem__):
+            numbers = [owners[position] for position in run]
+            if len(numbers) > 1:
+                yield from _bucket_pairs(signatures, numbers, start, width, max_bucket)
+
+
+def _bucket_pairs(
+    signatures: SignatureTable, numbers: list[int], start: int, width: int, max_bucket: int
+) -> Iterator[tuple[int, int]]:
+    """The new pairs among signatures whose band at `start` has one CRC (in index order)."""
+    buckets: dict[bytes, list[int]] = {}  # by the band itself: two bands may share a CRC
+    for number in numbers:
+        buckets.setdefault(_bands(signatures, number, start, start + width), []).append(number)
+    for members in buckets.values():
+        # each member is paired with the first `max_bucket` ones: their earlier bands, once
+        firsts = [_bands(signatures, i, 0, start) for i in members[:max_bucket]]
+        for position, j in enumerate(members):
+            second = _bands(signatures, j, 0, start)
+            for i, first in zip(members[: min(position, max_bucket)], firsts):
+                if not any(first[k : k + width] == second[k : k + width] for k in range(0, start, width)):
+                    yield i, j
+
+
+def _bands(signatures: SignatureTable, index: int, start: int, end: int) -> bytes:
+    signature = signatures[index]
+    assert signature is not None
+    return bytes(signature[start:end])

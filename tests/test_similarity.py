@@ -102,14 +102,15 @@ def test_candidate_pairs_find_near_duplicates_and_not_strangers():
     twin[100] = "changed"
     texts.append(twin)  # index 40, near-duplicate of 5
     signatures = [similarity.text_signature(" ".join(t)) for t in texts] + [None]
-    pairs = set(similarity.candidate_pairs(signatures, similarity.band_rows(0.8)))
+    pairs = set(similarity.candidate_pairs(similarity.SignatureTable.of(signatures), similarity.band_rows(0.8)))
     assert (5, 40) in pairs
     assert all(similarity.similarity(signatures[i], signatures[j]) < 0.3 for i, j in pairs - {(5, 40)})
 
 
 def test_candidate_pairs_stay_linear_in_a_mass_of_identical_texts():
     sig = similarity.text_signature("同じ本文がたくさんある")
-    pairs = list(similarity.candidate_pairs([sig] * 200, rows=8, max_bucket=10))
+    assert sig is not None
+    pairs = list(similarity.candidate_pairs(similarity.SignatureTable.of([sig] * 200), rows=8, max_bucket=10))
     assert len(pairs) == len(set(pairs)) == sum(min(k, 10) for k in range(200))
     assert all(i < j for i, j in pairs)
 
@@ -148,3 +149,13 @@ def test_the_token_memo_is_emptied_when_full(monkeypatch):
         found = [f"w{i}" for i in range(start, start + 5)] + ["w0"]
         assert list(similarity.shingle_hashes(found)) == _plain_shingle_hashes(found)
         assert len(similarity._TOKEN_CRCS) <= 4 + 6
+
+
+def test_a_signature_table_holds_signatures_of_the_right_size_only():
+    sig = similarity.text_signature("同じ本文がたくさんある")
+    assert sig is not None
+    table = similarity.SignatureTable.of([None, sig])
+    assert (len(table), table[0], bytes(table[1] or b"") == sig) == (2, None, True)
+    with pytest.raises(ValueError, match="a signature has 512 bytes, not 3"):
+        table[0] = b"abc"
+    assert table[0] is None

@@ -123,11 +123,14 @@ def near_duplicate_post(site: Site, opts: NearDuplicateOptions) -> Iterator[Site
     error about 0.035 at 0.8). Candidate pairs come from LSH bands sized to find a pair at
     the threshold with 98 % probability.
     """
-    signatures: list[bytes | None] = []
-    for summary in site.summaries:
+    signatures = similarity.SignatureTable(len(site.summaries))
+    for index, summary in enumerate(site.summaries):
         data: DuplicateSummary | None = summary.data.get("near-duplicate")
-        long_enough = data is not None and data["length"] >= for_language(opts.min_length, data["language"])
-        signatures.append(data["signature"] if data is not None and long_enough else None)
+        if data is None or data["length"] < for_language(opts.min_length, data["language"]):
+            continue
+        signature = data["signature"]
+        if signature is not None and len(signature) == similarity.SIGNATURE_BYTES:
+            signatures[index] = signature
     best: dict[int, tuple[float, str, int]] = {}  # post → (similarity, path, index) of its closest twin
     others: dict[int, int] = {}
     rows = similarity.band_rows(opts.threshold)
