@@ -33,7 +33,7 @@ import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import compress, groupby, repeat
+from itertools import groupby, repeat
 
 NUM_HASHES = 128
 SHINGLE_SIZE = 3
@@ -143,13 +143,15 @@ def text_signature(text: str) -> bytes | None:
     return signature(tokens(text))
 
 
-def similarity(first: bytes | memoryview, second: bytes | memoryview) -> float:
-    """Estimated Jaccard similarity: the share of bins where the two signatures agree.
+def similarity(first: bytes | bytearray, second: bytes | bytearray) -> float:
+    """Estimated Jaccard similarity: the share of bins where the two signatures agree."""
+    return _agreement(int.from_bytes(first, "little") ^ int.from_bytes(second, "little"))
 
-    Computed on the signatures as 4096-bit integers: XOR them, fold each 32-bit lane onto
-    its lowest bit, and count the lanes left non-zero (about 3x faster than unpacking).
-    """
-    lanes = int.from_bytes(first, "little") ^ int.from_bytes(second, "little")
+
+def _agreement(lanes: int) -> float:
+    """The share of zero 32-bit lanes in the XOR of two signatures read as 4096-bit integers:
+    each lane is folded onto its lowest bit and the lanes left non-zero are counted (about 3x
+    faster than unpacking)."""
     for shift in (16, 8, 4, 2, 1):  # 31 in all: no bit crosses into the lane below
         lanes |= lanes >> shift
     return (NUM_HASHES - (lanes & _LANE_LOW_BITS).bit_count()) / NUM_HASHES
@@ -166,90 +168,89 @@ def band_rows(threshold: float, recall: float = 0.98) -> int:
     return best
 
 
-class SignatureTable:
-    """The signatures of a site's posts in one block of `SIGNATURE_BYTES` a post (None where a
-    post has none): 40,000 of them as bytes objects were 22 MB in 40,000 pieces, which the
-    allocator did not give back; one block is given back whole. A signature reads as a
-    read-only view of the block."""
-
-    def __init__(self, count: int) -> None:
-        self._data = bytearray(count * SIGNATURE_BYTES)
-        self._view = memoryview(self._data).toreadonly()
-        self._present = bytearray(count)
-
-    @classmethod
-    def of(cls, signatures: Sequence[bytes | None]) -> SignatureTable:
-        table = cls(len(signatures))
-        for index, signature in enumerate(signatures):
-            if signature is not None:
-                table[index] = signature
-        return table
-
-    def __len__(self) -> int:
-        return len(self._present)
-
-    def __setitem__(self, index: int, signature: bytes) -> None:
-        if len(signature) != SIGNATURE_BYTES:
-            raise ValueError(f"a signature has {SIGNATURE_BYTES} bytes, not {len(signature)}")
-        start = index * SIGNATURE_BYTES
-        self._data[start : start + SIGNATURE_BYTES] = signature
-        self._present[index] = 1
-
-    def __getitem__(self, index: int) -> memoryview | None:
-        if not self._present[index]:
-            return None
-        start = index * SIGNATURE_BYTES
-        return self._view[start : start + SIGNATURE_BYTES]
-
-    def band_hashes(self, start: int, width: int) -> tuple[array[int], array[int]]:
-        """(a CRC-32 of each signature's band at byte `start`, the signature's index)."""
-        hashes, owners = array("L"), array("L")
-        view, size = self._view, SIGNATURE_BYTES
-        for index in compress(range(len(self._present)), self._present):
-            offset = index * size + start
-            hashes.append(zlib.crc32(view[offset : offset + width]))
-            owners.append(index)
-        return hashes, owners
+def similar_pairs(
+    signatures: Sequence[bytes | None], threshold: float, max_bucket: int = 64
+) -> Iterator[tuple[int, int, float]]:
+    """(i, j, estimated similarity) of the pairs of signatures at or above `threshold`, from
+    the LSH candidates (see `candidate_pairs`)."""
+    for i, j, score in _pairs(_Table(signatures), band_rows(threshold), max_bucket):
+        if score >= threshold:
+            yield i, j, score
 
 
-def candidate_pairs(signatures: SignatureTable, rows: int, max_bucket: int = 64) -> Iterator[tuple[int, int]]:
-    """Index pairs (i < j) that share at least one band, each pair once.
+def candidate_pairs(
+    signatures: Sequence[bytes | None], rows: int, max_bucket: int = 64
+) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) whose signatures share at least one band of `rows` values, each
+    pair once, in the first band they share.
 
-    Bands are indexed one at a time, by a CRC-32 of each signature's band, sorted: memory
-    holds one band's CRCs (8 bytes a signature) and nothing else. A pair is yielded in the
-    first band the two signatures share. In a bucket larger than `max_bucket` (a mass of
-    identical texts), each member is paired with the first `max_bucket` members only, which
-    keeps the work linear and still pairs every member with some of its duplicates.
+    `signatures` is read twice, and may be a lazy sequence that decodes each one as it is
+    asked for: first every signature, for a 32-bit hash of each band (72 bytes a signature at
+    0.8); then only those that share a band's hash with another, kept in one block. Memory
+    holds no signature of a post without a twin, and no bucket but one band's. In a bucket
+    larger than `max_bucket` (a mass of identical texts), each member is paired with the
+    first `max_bucket` members only, which keeps the work linear and still pairs every
+    member with some of its duplicates.
     """
-    width = 4 * rows
-    for band in range(NUM_HASHES // rows):
-        start = band * width
-        hashes, owners = signatures.band_hashes(start, width)
+    return ((i, j) for i, j, _ in _pairs(_Table(signatures), rows, max_bucket))
+
+
+class _Table:
+    """Signatures read from `source` on first use and kept in one growing block (40,000 of
+    them as bytes objects were 22 MB in 40,000 pieces, which the allocator did not give back)."""
+
+    def __init__(self, source: Sequence[bytes | None]) -> None:
+        self.source = source
+        self._rows = array("l", [-1]) * len(source)
+        self._data = bytearray()
+
+    def __getitem__(self, index: int) -> bytearray:
+        row = self._rows[index]
+        if row < 0:
+            signature = self.source[index]
+            if signature is None or len(signature) != SIGNATURE_BYTES:
+                raise ValueError(f"signature {index} changed between two reads")
+            row = self._rows[index] = len(self._data) // SIGNATURE_BYTES
+            self._data += signature
+        start = row * SIGNATURE_BYTES
+        return self._data[start : start + SIGNATURE_BYTES]
+
+
+def _pairs(table: _Table, rows: int, max_bucket: int) -> Iterator[tuple[int, int, float]]:
+    """The candidate pairs (i < j), each with its estimated similarity."""
+    width, bands = 4 * rows, NUM_HASHES // rows
+    owners, band_hashes = array("L"), array("I")  # a band's hash, cut to 4 bytes
+    for index, signature in enumerate(table.source):
+        if signature is not None:
+            if len(signature) != SIGNATURE_BYTES:
+                raise ValueError(f"a signature has {SIGNATURE_BYTES} bytes, not {len(signature)}")
+            band_hashes.extend([hash(bytes(signature[start : start + width])) & 0xFFFFFFFF for start in range(0, bands * width, width)])
+            owners.append(index)
+    for band in range(bands):
+        hashes = band_hashes[band::bands]
         order = sorted(range(len(hashes)), key=hashes.__getitem__)
         for _, run in groupby(order, key=hashes.__getitem__):
             numbers = [owners[position] for position in run]
             if len(numbers) > 1:
-                yield from _bucket_pairs(signatures, numbers, start, width, max_bucket)
+                yield from _bucket_pairs(table, numbers, band * width, width, max_bucket)
 
 
 def _bucket_pairs(
-    signatures: SignatureTable, numbers: list[int], start: int, width: int, max_bucket: int
-) -> Iterator[tuple[int, int]]:
-    """The new pairs among signatures whose band at `start` has one CRC (in index order)."""
-    buckets: dict[bytes, list[int]] = {}  # by the band itself: two bands may share a CRC
+    table: _Table, numbers: list[int], start: int, width: int, max_bucket: int
+) -> Iterator[tuple[int, int, float]]:
+    """The new pairs among signatures whose band at `start` has one hash (in index order)."""
+    buckets: dict[bytes, list[int]] = {}  # by the band itself: two bands may share a hash
     for number in numbers:
-        buckets.setdefault(_bands(signatures, number, start, start + width), []).append(number)
+        buckets.setdefault(bytes(table[number][start : start + width]), []).append(number)
     for members in buckets.values():
-        # each member is paired with the first `max_bucket` ones: their earlier bands, once
-        firsts = [_bands(signatures, i, 0, start) for i in members[:max_bucket]]
+        # each member is paired with the first `max_bucket` ones: (index, earlier bands, as an integer)
+        firsts = [_parts(i, table[i], start) for i in members[:max_bucket]]
         for position, j in enumerate(members):
-            second = _bands(signatures, j, 0, start)
-            for i, first in zip(members[: min(position, max_bucket)], firsts):
+            _, second, value = _parts(j, table[j], start)
+            for i, first, other in firsts[: min(position, max_bucket)]:
                 if not any(first[k : k + width] == second[k : k + width] for k in range(0, start, width)):
-                    yield i, j
+                    yield i, j, _agreement(other ^ value)
 
 
-def _bands(signatures: SignatureTable, index: int, start: int, end: int) -> bytes:
-    signature = signatures[index]
-    assert signature is not None
-    return bytes(signature[start:end])
+def _parts(index: int, signature: bytearray, start: int) -> tuple[int, bytearray, int]:
+    return index, signature[:start], int.from_bytes(signature, "little")

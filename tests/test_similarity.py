@@ -102,15 +102,14 @@ def test_candidate_pairs_find_near_duplicates_and_not_strangers():
     twin[100] = "changed"
     texts.append(twin)  # index 40, near-duplicate of 5
     signatures = [similarity.text_signature(" ".join(t)) for t in texts] + [None]
-    pairs = set(similarity.candidate_pairs(similarity.SignatureTable.of(signatures), similarity.band_rows(0.8)))
+    pairs = set(similarity.candidate_pairs(signatures, similarity.band_rows(0.8)))
     assert (5, 40) in pairs
     assert all(similarity.similarity(signatures[i], signatures[j]) < 0.3 for i, j in pairs - {(5, 40)})
 
 
 def test_candidate_pairs_stay_linear_in_a_mass_of_identical_texts():
     sig = similarity.text_signature("同じ本文がたくさんある")
-    assert sig is not None
-    pairs = list(similarity.candidate_pairs(similarity.SignatureTable.of([sig] * 200), rows=8, max_bucket=10))
+    pairs = list(similarity.candidate_pairs([sig] * 200, rows=8, max_bucket=10))
     assert len(pairs) == len(set(pairs)) == sum(min(k, 10) for k in range(200))
     assert all(i < j for i, j in pairs)
 
@@ -151,11 +150,26 @@ def test_the_token_memo_is_emptied_when_full(monkeypatch):
         assert len(similarity._TOKEN_CRCS) <= 4 + 6
 
 
-def test_a_signature_table_holds_signatures_of_the_right_size_only():
-    sig = similarity.text_signature("同じ本文がたくさんある")
-    assert sig is not None
-    table = similarity.SignatureTable.of([None, sig])
-    assert (len(table), table[0], bytes(table[1] or b"") == sig) == (2, None, True)
+def test_similar_pairs_are_the_candidates_at_or_above_the_threshold():
+    rng = random.Random(5)
+    vocabulary = [f"w{i}" for i in range(400)]
+    texts = [[rng.choice(vocabulary) for _ in range(200)] for _ in range(30)]
+    for source in range(0, 30, 3):  # every third text has a twin that differs by a few words
+        twin = list(texts[source])
+        for position in rng.sample(range(200), source // 3):
+            twin[position] = "changed"
+        texts.append(twin)
+    signatures = [similarity.text_signature(" ".join(t)) for t in texts] + [None]
+    expected = [
+        (i, j, round(score, 4))
+        for i, j in similarity.candidate_pairs(signatures, similarity.band_rows(0.8))
+        if (score := similarity.similarity(signatures[i] or b"", signatures[j] or b"")) >= 0.8
+    ]
+    found = [(i, j, round(score, 4)) for i, j, score in similarity.similar_pairs(signatures, 0.8)]
+    assert found == expected
+    assert {(i, j) for i, j, _ in found} == {(3 * k, 30 + k) for k in range(7)}  # 7 of 200 words: below
+
+
+def test_a_signature_of_the_wrong_size_is_refused():
     with pytest.raises(ValueError, match="a signature has 512 bytes, not 3"):
-        table[0] = b"abc"
-    assert table[0] is None
+        list(similarity.candidate_pairs([b"abc"], rows=8))

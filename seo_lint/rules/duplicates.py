@@ -7,8 +7,8 @@ compares posts that share an LSH band, so it stays linear in the number of posts
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TypedDict
+from collections.abc import Iterator, Sequence
+from typing import TypedDict, overload
 
 from seo_lint import similarity
 from seo_lint.document import Document
@@ -123,23 +123,9 @@ def near_duplicate_post(site: Site, opts: NearDuplicateOptions) -> Iterator[Site
     error about 0.035 at 0.8). Candidate pairs come from LSH bands sized to find a pair at
     the threshold with 98 % probability.
     """
-    signatures = similarity.SignatureTable(len(site.summaries))
-    for index, summary in enumerate(site.summaries):
-        data: DuplicateSummary | None = summary.data.get("near-duplicate")
-        if data is None or data["length"] < for_language(opts.min_length, data["language"]):
-            continue
-        signature = data["signature"]
-        if signature is not None and len(signature) == similarity.SIGNATURE_BYTES:
-            signatures[index] = signature
     best: dict[int, tuple[float, str, int]] = {}  # post → (similarity, path, index) of its closest twin
     others: dict[int, int] = {}
-    rows = similarity.band_rows(opts.threshold)
-    for i, j in similarity.candidate_pairs(signatures, rows):
-        first, second = signatures[i], signatures[j]
-        assert first is not None and second is not None
-        score = similarity.similarity(first, second)
-        if score < opts.threshold:
-            continue
+    for i, j, score in similarity.similar_pairs(_Signatures(site, opts), opts.threshold):
         for this, other in ((i, j), (j, i)):
             others[this] = others.get(this, 0) + 1
             path = site.summaries[other].path
@@ -160,3 +146,31 @@ def near_duplicate_post(site: Site, opts: NearDuplicateOptions) -> Iterator[Site
             f"text is near-identical to {other_path}{also} "
             f"(estimated similarity {score:.2f}, threshold {opts.threshold:g})",
         )
+
+
+class _Signatures(Sequence[bytes | None]):
+    """Each post's signature as it is asked for (None: none, or a post too short to compare),
+    decoded from its summary: LSH reads them all once, then again those of posts with a twin."""
+
+    def __init__(self, site: Site, opts: NearDuplicateOptions) -> None:
+        self.summaries = site.summaries
+        self.min_length = opts.min_length
+
+    def __len__(self) -> int:
+        return len(self.summaries)
+
+    @overload
+    def __getitem__(self, index: int) -> bytes | None: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[bytes | None]: ...
+    def __getitem__(self, index: int | slice) -> bytes | Sequence[bytes | None] | None:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        data: DuplicateSummary | None = self.summaries[index].data.get("near-duplicate")
+        if data is None or data["length"] < for_language(self.min_length, data["language"]):
+            return None
+        signature = data["signature"]
+        return signature if signature is not None and len(signature) == similarity.SIGNATURE_BYTES else None
+
+    def __iter__(self) -> Iterator[bytes | None]:
+        return map(self.__getitem__, range(len(self.summaries)))
