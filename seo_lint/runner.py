@@ -969,9 +969,8 @@ class Runner:
             else:
                 root = roots[folder] = self.resolver.site_root(Path(path))
             groups.setdefault(root, []).append(item)
-        linted_paths = {self._path(item) for item in items}
         for root, group in sorted(groups.items(), key=lambda kv: str(kv[0])):
-            self._check_site(root, group, linted_paths)
+            self._check_site(root, group, items)
         for item in items:
             if item.site is not None and not (item.record_cached and item.site_cached):
                 self._add_lines(item)
@@ -985,11 +984,14 @@ class Runner:
                 digest.update(f"\n{item.shown}\0{_hex(item.digest)}\0{item.cache_key}".encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def _check_site(self, root: Path | None, group: list[_Item], linted_paths: set[str]) -> None:
+    def _check_site(self, root: Path | None, group: list[_Item], items: list[_Item]) -> None:
         others: list[_Item] = []
         if root is not None:  # the rest of the site; folders the discovery walked are not walked again
             walked = discover_files([str(root)], self.resolver.filter_for, self.cwd, seen=set(self._walked))
-            others = [self._new_item(path) for path in walked if path not in linted_paths]
+            if walked:
+                on_disk = set(walked)
+                linted = {path for item in items if (path := self._path(item)) in on_disk}
+                others = [self._new_item(path) for path in walked if path not in linted]
         root_shown = display(root, self.cwd) if root is not None else "."
         cache_at = str(root or self.cwd)
         site_key = ""
