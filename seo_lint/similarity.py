@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import re
 import struct
+import sys
 import unicodedata
 import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import repeat
@@ -110,19 +112,61 @@ def token_ids(found: Sequence[str]) -> list[int]:
         return list(map(crcs.__getitem__, found))
 
 
-def shingle_hashes(found: Sequence[str], size: int = SHINGLE_SIZE) -> Iterable[int]:
-    """A 64-bit hash of each run of `size` consecutive tokens (of the whole list when shorter)."""
-    ids = token_ids(found)
+#: A token of letters and digits (not CJK), captured: `split` yields the text between them too.
+_WORD = re.compile(f"([^\\W_{_CJK}]++)")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+class _CharCrcs(dict[int, int]):
+    """By code point: a CJK character's CRC-32 (never 0), 0 for a character that is no token."""
+
+    def __missing__(self, code: int) -> int:
+        if len(self) > _TOKEN_CRCS_MAX:
+            self.clear()
+        char = chr(code)
+        value = self[code] = _hash(char) if _CJK_CHAR.match(char) else 0
+        return value
+
+
+_CHAR_CRCS = _CharCrcs()
+_CODE_POINTS = f"utf-32-{sys.byteorder[0]}e"  # what array("I") reads: 4 bytes, native order
+
+
+def text_ids(text: str) -> list[int]:
+    """`token_ids(tokens(text))`, mostly CJK text read by code point (`_cjk_text_ids`)."""
+    text = normalized(text)
+    if len(text.encode("utf-8", "surrogatepass")) < 2 * len(text):  # under half CJK (3 bytes each)
+        return token_ids(_TOKEN.findall(text))
+    return _cjk_text_ids(text)
+
+
+def _cjk_text_ids(text: str) -> list[int]:
+    """The ids of a normalized text's tokens: its few words split out, the CJK characters
+    between them looked up by code point (a string per character is what makes `findall`
+    slow on CJK text)."""
+    pieces = _WORD.split(text)  # text between words, a word, ..., text between words
+    words = token_ids(pieces[1::2])
+    chars = _CHAR_CRCS
+    ids: list[int] = []
+    for between, word in zip(pieces[::2], words):
+        ids += filter(None, map(chars.__getitem__, array("I", between.encode(_CODE_POINTS, "surrogatepass"))))
+        ids.append(word)
+    ids += filter(None, map(chars.__getitem__, array("I", pieces[-1].encode(_CODE_POINTS, "surrogatepass"))))
+    return ids
+
+
+def shingle_hashes(ids: Sequence[int], size: int = SHINGLE_SIZE) -> Iterable[int]:
+    """A 64-bit hash of each run of `size` consecutive token ids (of the whole list when shorter)."""
     if len(ids) < size:
         return [hash(tuple(ids))] if ids else []
     return map(hash, zip(*(ids[i:] for i in range(size))))
 
 
-def signature(found: Sequence[str]) -> bytes | None:
-    """The MinHash signature of a text's tokens (of their shingles), packed in 4 bytes per
+def signature(ids: Sequence[int]) -> bytes | None:
+    """The MinHash signature of a text's token ids (of their shingles), packed in 4 bytes per
     bin; None when there is no token."""
     smallest = [_EMPTY] * NUM_HASHES
-    for value in shingle_hashes(found):  # the one loop over every shingle: keep it bare
+    for value in shingle_hashes(ids):  # the one loop over every shingle: keep it bare
         index = value & _BIN_MASK
         if value < smallest[index]:
             smallest[index] = value
@@ -139,7 +183,7 @@ def signature(found: Sequence[str]) -> bytes | None:
 
 
 def text_signature(text: str) -> bytes | None:
-    return signature(tokens(text))
+    return signature(text_ids(text))
 
 
 def similarity(first: bytes, second: bytes) -> float:
