@@ -115,6 +115,10 @@ def token_ids(found: Sequence[str]) -> list[int]:
 #: A token of letters and digits (not CJK), captured: `split` yields the text between them too.
 _WORD = re.compile(f"([^\\W_{_CJK}]++)")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
+#: A run of characters beyond ASCII, captured: `split` yields the ASCII text between them too.
+_BEYOND_ASCII = re.compile("([^\x00-\x7f]+)")
+#: ASCII letters and digits as they are, any other byte a space: `split` then gives the words.
+_ASCII_WORDS = bytes(code if chr(code).isalnum() else 32 for code in range(128)) + b" " * 128
 
 
 class _CharCrcs(dict[int, int]):
@@ -128,30 +132,61 @@ class _CharCrcs(dict[int, int]):
         return value
 
 
+class _AsciiCrcs(dict[bytes, int]):
+    """The CRC-32 of each ASCII word (as bytes) seen so far."""
+
+    def __missing__(self, word: bytes) -> int:
+        if len(self) > _TOKEN_CRCS_MAX:
+            self.clear()
+        value = self[word] = zlib.crc32(word)
+        return value
+
+
 _CHAR_CRCS = _CharCrcs()
+_ASCII_CRCS = _AsciiCrcs()
 _CODE_POINTS = f"utf-32-{sys.byteorder[0]}e"  # what array("I") reads: 4 bytes, native order
 
 
 def text_ids(text: str) -> list[int]:
-    """`token_ids(tokens(text))`, mostly CJK text read by code point (`_cjk_text_ids`)."""
+    """`token_ids(tokens(text))`, without a string per token where it can (`findall` makes
+    one, and that is most of its time): `_cjk_text_ids` for mostly CJK text, else
+    `_ascii_text_ids` unless a word has a letter beyond ASCII."""
     text = normalized(text)
-    if len(text.encode("utf-8", "surrogatepass")) < 2 * len(text):  # under half CJK (3 bytes each)
-        return token_ids(_TOKEN.findall(text))
-    return _cjk_text_ids(text)
+    if len(text.encode("utf-8", "surrogatepass")) >= 2 * len(text):  # over half CJK (3 bytes each)
+        return _cjk_text_ids(text)
+    found = _ascii_text_ids(text)
+    return token_ids(_TOKEN.findall(text)) if found is None else found
+
+
+def _cjk_ids(text: str) -> Iterator[int]:
+    """The ids of the CJK characters of a text without words, by code point."""
+    return filter(None, map(_CHAR_CRCS.__getitem__, array("I", text.encode(_CODE_POINTS, "surrogatepass"))))
 
 
 def _cjk_text_ids(text: str) -> list[int]:
     """The ids of a normalized text's tokens: its few words split out, the CJK characters
-    between them looked up by code point (a string per character is what makes `findall`
-    slow on CJK text)."""
+    between them looked up by code point."""
     pieces = _WORD.split(text)  # text between words, a word, ..., text between words
-    words = token_ids(pieces[1::2])
-    chars = _CHAR_CRCS
     ids: list[int] = []
-    for between, word in zip(pieces[::2], words):
-        ids += filter(None, map(chars.__getitem__, array("I", between.encode(_CODE_POINTS, "surrogatepass"))))
+    for between, word in zip(pieces[::2], token_ids(pieces[1::2])):
+        ids += _cjk_ids(between)
         ids.append(word)
-    ids += filter(None, map(chars.__getitem__, array("I", pieces[-1].encode(_CODE_POINTS, "surrogatepass"))))
+    ids += _cjk_ids(pieces[-1])
+    return ids
+
+
+def _ascii_text_ids(text: str) -> list[int] | None:
+    """The ids of a normalized text's tokens: the words of its ASCII stretches found by
+    bytes, the CJK characters of the stretches between them by code point. None when a
+    character beyond ASCII is a letter or digit but not CJK (part of a word)."""
+    pieces = _BEYOND_ASCII.split(text)  # ASCII, beyond ASCII, ..., ASCII
+    words = _ASCII_CRCS.__getitem__
+    ids = list(map(words, pieces[0].encode("ascii").translate(_ASCII_WORDS).split()))
+    for beyond, ascii_text in zip(pieces[1::2], pieces[2::2]):
+        if _WORD.search(beyond):
+            return None
+        ids += _cjk_ids(beyond)
+        ids += map(words, ascii_text.encode("ascii").translate(_ASCII_WORDS).split())
     return ids
 
 

@@ -131,7 +131,13 @@ def test_text_ids_are_the_ids_of_the_tokens(text):
     """Text read by code point gives the ids of its tokens (`text_ids` does so for mostly CJK text)."""
     expected = similarity.token_ids(similarity.tokens(text))
     assert similarity._cjk_text_ids(similarity.normalized(text)) == expected
+    assert similarity._ascii_text_ids(similarity.normalized(text)) in (expected, None)
     assert similarity.text_ids(text) == expected
+
+
+def test_ascii_text_ids_decline_only_words_beyond_ascii():
+    assert similarity._ascii_text_ids("the café、漢字 x_y") is None
+    assert similarity._ascii_text_ids("“it’s” 漢字、ok_2") == similarity.token_ids(["it", "s", "漢", "字", "ok", "2"])
 
 
 def test_no_cjk_character_has_the_crc_that_means_no_token():
