@@ -18,6 +18,8 @@ UTF-8), and a shingle's hash is Python's `hash` of the tuple of its tokens' CRCs
 C over the whole text. Python salts the hash of str and bytes, never that of ints and tuples
 of ints (a fixed xxHash-based function since Python 3.8), so signatures are deterministic and
 can be cached and compared across processes (of one Python version: the cache key has it).
+Most tokens are not built as strings either (`text_ids`): ASCII words are found by bytes and
+CJK characters read by code point, each id memoized; the ids are those of `tokens`.
 
 `candidate_pairs` is the LSH step: the signature is cut into bands of `rows` values and
 only signatures that share a whole band are compared, band by band, so neither time nor
