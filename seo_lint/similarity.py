@@ -18,6 +18,8 @@ UTF-8), and a shingle's hash is Python's `hash` of the tuple of its tokens' CRCs
 C over the whole text. Python salts the hash of str and bytes, never that of ints and tuples
 of ints (a fixed xxHash-based function since Python 3.8), so signatures are deterministic and
 can be cached and compared across processes (of one Python version: the cache key has it).
+Most tokens are not built as strings either (`text_ids`): ASCII words are found by bytes and
+CJK characters read by code point, each id memoized; the ids are those of `tokens`.
 
 `candidate_pairs` is the LSH step: the signature is cut into bands of `rows` values and
 only signatures that share a whole band are compared, band by band, so neither time nor
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import re
 import struct
+import sys
 import unicodedata
 import zlib
 from array import array
@@ -111,19 +114,96 @@ def token_ids(found: Sequence[str]) -> list[int]:
         return list(map(crcs.__getitem__, found))
 
 
-def shingle_hashes(found: Sequence[str], size: int = SHINGLE_SIZE) -> Iterable[int]:
-    """A 64-bit hash of each run of `size` consecutive tokens (of the whole list when shorter)."""
-    ids = token_ids(found)
+#: A token of letters and digits (not CJK), captured: `split` yields the text between them too.
+_WORD = re.compile(f"([^\\W_{_CJK}]++)")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+#: A run of characters beyond ASCII, captured: `split` yields the ASCII text between them too.
+_BEYOND_ASCII = re.compile("([^\x00-\x7f]+)")
+#: ASCII letters and digits as they are, any other byte a space: `split` then gives the words.
+_ASCII_WORDS = bytes(code if chr(code).isalnum() else 32 for code in range(128)) + b" " * 128
+
+
+class _CharCrcs(dict[int, int]):
+    """By code point: a CJK character's CRC-32 (never 0), 0 for a character that is no token."""
+
+    def __missing__(self, code: int) -> int:
+        if len(self) > _TOKEN_CRCS_MAX:
+            self.clear()
+        char = chr(code)
+        value = self[code] = _hash(char) if _CJK_CHAR.match(char) else 0
+        return value
+
+
+class _AsciiCrcs(dict[bytes, int]):
+    """The CRC-32 of each ASCII word (as bytes) seen so far."""
+
+    def __missing__(self, word: bytes) -> int:
+        if len(self) > _TOKEN_CRCS_MAX:
+            self.clear()
+        value = self[word] = zlib.crc32(word)
+        return value
+
+
+_CHAR_CRCS = _CharCrcs()
+_ASCII_CRCS = _AsciiCrcs()
+_CODE_POINTS = f"utf-32-{sys.byteorder[0]}e"  # what array("I") reads: 4 bytes, native order
+
+
+def text_ids(text: str) -> list[int]:
+    """`token_ids(tokens(text))`, without a string per token where it can (`findall` makes
+    one, and that is most of its time): `_cjk_text_ids` for mostly CJK text, else
+    `_ascii_text_ids` unless a word has a letter beyond ASCII."""
+    text = normalized(text)
+    if len(text.encode("utf-8", "surrogatepass")) >= 2 * len(text):  # over half CJK (3 bytes each)
+        return _cjk_text_ids(text)
+    found = _ascii_text_ids(text)
+    return token_ids(_TOKEN.findall(text)) if found is None else found
+
+
+def _cjk_ids(text: str) -> Iterator[int]:
+    """The ids of the CJK characters of a text without words, by code point."""
+    return filter(None, map(_CHAR_CRCS.__getitem__, array("I", text.encode(_CODE_POINTS, "surrogatepass"))))
+
+
+def _cjk_text_ids(text: str) -> list[int]:
+    """The ids of a normalized text's tokens: its few words split out, the CJK characters
+    between them looked up by code point."""
+    pieces = _WORD.split(text)  # text between words, a word, ..., text between words
+    ids: list[int] = []
+    for between, word in zip(pieces[::2], token_ids(pieces[1::2])):
+        ids += _cjk_ids(between)
+        ids.append(word)
+    ids += _cjk_ids(pieces[-1])
+    return ids
+
+
+def _ascii_text_ids(text: str) -> list[int] | None:
+    """The ids of a normalized text's tokens: the words of its ASCII stretches found by
+    bytes, the CJK characters of the stretches between them by code point. None when a
+    character beyond ASCII is a letter or digit but not CJK (part of a word)."""
+    pieces = _BEYOND_ASCII.split(text)  # ASCII, beyond ASCII, ..., ASCII
+    words = _ASCII_CRCS.__getitem__
+    ids = list(map(words, pieces[0].encode("ascii").translate(_ASCII_WORDS).split()))
+    for beyond, ascii_text in zip(pieces[1::2], pieces[2::2]):
+        if _WORD.search(beyond):
+            return None
+        ids += _cjk_ids(beyond)
+        ids += map(words, ascii_text.encode("ascii").translate(_ASCII_WORDS).split())
+    return ids
+
+
+def shingle_hashes(ids: Sequence[int], size: int = SHINGLE_SIZE) -> Iterable[int]:
+    """A 64-bit hash of each run of `size` consecutive token ids (of the whole list when shorter)."""
     if len(ids) < size:
         return [hash(tuple(ids))] if ids else []
     return map(hash, zip(*(ids[i:] for i in range(size))))
 
 
-def signature(found: Sequence[str]) -> bytes | None:
-    """The MinHash signature of a text's tokens (of their shingles), packed in 4 bytes per
+def signature(ids: Sequence[int]) -> bytes | None:
+    """The MinHash signature of a text's token ids (of their shingles), packed in 4 bytes per
     bin; None when there is no token."""
     smallest = [_EMPTY] * NUM_HASHES
-    for value in shingle_hashes(found):  # the one loop over every shingle: keep it bare
+    for value in shingle_hashes(ids):  # the one loop over every shingle: keep it bare
         index = value & _BIN_MASK
         if value < smallest[index]:
             smallest[index] = value
@@ -140,7 +220,7 @@ def signature(found: Sequence[str]) -> bytes | None:
 
 
 def text_signature(text: str) -> bytes | None:
-    return signature(tokens(text))
+    return signature(text_ids(text))
 
 
 def similarity(first: bytes | bytearray, second: bytes | bytearray) -> float:

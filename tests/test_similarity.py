@@ -125,6 +125,25 @@ def test_tokens_are_those_of_the_fully_normalized_text(text):
     assert similarity.tokens(text) == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SOUP + "漢字かなカナ한글\ud800" * 4, max_size=40) | st.text(max_size=40))
+def test_text_ids_are_the_ids_of_the_tokens(text):
+    """Text read by code point gives the ids of its tokens (`text_ids` does so for mostly CJK text)."""
+    expected = similarity.token_ids(similarity.tokens(text))
+    assert similarity._cjk_text_ids(similarity.normalized(text)) == expected
+    assert similarity._ascii_text_ids(similarity.normalized(text)) in (expected, None)
+    assert similarity.text_ids(text) == expected
+
+
+def test_ascii_text_ids_decline_only_words_beyond_ascii():
+    assert similarity._ascii_text_ids("the café、漢字 x_y") is None
+    assert similarity._ascii_text_ids("“it’s” 漢字、ok_2") == similarity.token_ids(["it", "s", "漢", "字", "ok", "2"])
+
+
+def test_no_cjk_character_has_the_crc_that_means_no_token():
+    assert all(similarity._CHAR_CRCS[code] for code in range(0x3040, 0x10000) if similarity._CJK_CHAR.match(chr(code)))
+
+
 def _plain_shingle_hashes(found: list[str]) -> list[int]:
     ids = [zlib.crc32(token.encode("utf-8", "surrogatepass")) for token in found]
     if len(ids) < similarity.SHINGLE_SIZE:
@@ -138,7 +157,7 @@ def _plain_shingle_hashes(found: list[str]) -> list[int]:
 def test_shingle_hashes_with_the_token_memo_are_the_plain_ones(texts):
     """The memo of token CRCs (kept across posts, emptied when full) never changes a hash."""
     for found in texts:
-        assert list(similarity.shingle_hashes(found)) == _plain_shingle_hashes(found)
+        assert list(similarity.shingle_hashes(similarity.token_ids(found))) == _plain_shingle_hashes(found)
 
 
 def test_the_token_memo_is_emptied_when_full(monkeypatch):
@@ -146,7 +165,7 @@ def test_the_token_memo_is_emptied_when_full(monkeypatch):
     monkeypatch.setattr(similarity, "_TOKEN_CRCS", {})
     for start in range(0, 40, 5):
         found = [f"w{i}" for i in range(start, start + 5)] + ["w0"]
-        assert list(similarity.shingle_hashes(found)) == _plain_shingle_hashes(found)
+        assert list(similarity.shingle_hashes(similarity.token_ids(found))) == _plain_shingle_hashes(found)
         assert len(similarity._TOKEN_CRCS) <= 4 + 6
 
 

@@ -25,11 +25,11 @@ class DuplicateSummary(TypedDict):
 
 @summarizer("near-duplicate")
 def summarize_text(doc: Document) -> DuplicateSummary:
-    found = similarity.tokens(doc.prose)
+    ids = similarity.text_ids(doc.prose)
     start, end = doc.key_span("title")
     return DuplicateSummary(
-        signature=similarity.signature(found),
-        length=len(found),
+        signature=similarity.signature(ids),
+        length=len(ids),
         language=doc.language,
         position=doc.position(start) + doc.position(end),
     )
