@@ -194,6 +194,8 @@ class _Builder:
         self.depth = 0
         self.image: dict[str, Any] | None = None
         self.links: list[dict[str, Any]] = []
+        #: The text of the open heading: its prose and its inline code (`## Install `foo``).
+        self.heading: list[str] | None = None
         self.html_block: list[tuple[str, int, int]] | None = None
         self.references = pyromark.reference_definitions(body, options=_OPTIONS)
 
@@ -229,6 +231,7 @@ class _Builder:
             if name == "Heading":
                 block.kind = "heading"
                 block.anchor = detail.get("id")
+                self.heading = []
             self.stack.append(block)
         elif name == "Image":
             self.image = {"detail": detail, "start": start, "end": end, "alt": []}
@@ -246,7 +249,8 @@ class _Builder:
         elif name in _TEXT_CONTAINERS and self.stack:
             block = self.stack.pop()
             if name == "Heading":
-                text = block.text.strip()
+                text = "".join(self.heading or ()).strip()
+                self.heading = None
                 self.model.headings.append(
                     Heading(block.level, text, block.start, block.end, anchor=block.anchor)
                 )
@@ -273,6 +277,8 @@ class _Builder:
             return
         for link in self.links:
             link["text"].append(text)
+        if self.heading is not None:
+            self.heading.append(text)
         if not self.stack:
             return
         if exact is None:
@@ -288,6 +294,8 @@ class _Builder:
         self.model.code.append((start, end))
         if self.image is not None:
             self.image["alt"].append(value)
+        elif self.heading is not None:
+            self.heading.append(value)  # a heading shows its code: it is part of its text
         for link in self.links:
             link["text"].append(value)
 

@@ -163,6 +163,32 @@ def test_hd004_empty_headings(check) -> None:
     ]
 
 
+def test_inline_code_is_part_of_a_heading_text(check) -> None:
+    """A real post titled its sections by command (`## `git add``): the code is what the
+    heading says, so it is no empty heading, no duplicate of a sibling, and it makes the
+    heading's anchor (`#install-foo`)."""
+    src = """\
+        ---
+        title: t
+        ---
+
+        See [the install step](#install-foo).
+
+        ## `git add`
+
+        ## `git commit`
+
+        ## Install `foo`
+
+        ## Install `bar`
+
+        ## `git add`
+        """
+    assert check(src, ["HD003", "HD004", "LNK002"]) == [
+        '15:1 HD003 duplicate H2 "git add" (same text on line 7, under the same parent)',
+    ]
+
+
 # --- HD005 -------------------------------------------------------------------------------
 
 
