@@ -22,6 +22,9 @@ _OPTIONS = (
     | pyromark.Options.ENABLE_TASKLISTS
     | pyromark.Options.ENABLE_GFM
     | pyromark.Options.ENABLE_HEADING_ATTRIBUTES
+    # `$x_i$` and `$$...$$` (kramdown, MathJax, KaTeX): TeX, read like code (not prose). A
+    # `$` needs a non-space after it and before the closing one, so `$5 and $10` is text.
+    | pyromark.Options.ENABLE_MATH
 )
 
 LIQUID = re.compile(r"\{%-?.{0,2000}?-?%\}|\{\{-?.{0,2000}?-?\}\}", re.DOTALL)
@@ -205,6 +208,7 @@ class _Builder:
         handlers = {
             "Start": self.on_Start, "End": self.on_End, "Text": self.on_Text, "Code": self.on_Code,
             "Html": self.on_Html, "InlineHtml": self.on_InlineHtml,
+            "InlineMath": self.on_Code, "DisplayMath": self.on_Code,
         }
         for event, span in events:
             start, end = offset[span["start"]], offset[span["end"]]

@@ -161,6 +161,23 @@ def test_identifier_near_misses(check):
     assert check(EN + "Set caseStudy and reading_time in the config.\n", ["TX003"]) == []
 
 
+def test_tex_math_is_not_prose(check):
+    """A real kramdown post showed a `$$ ... $$` block (and Chirpy posts `$x_i$`): TeX is
+    not prose, so `x_ie_i` is no identifier and `{ccc}` no placeholder. A `$` price is text."""
+    src = JA + (
+        "内積は次のとおりです。\n\n"
+        "$$\n\\sum_{i=1}^n x_ie_i \\begin{array}{ccc} e_1 \\end{array}\n$$\n\n"
+        "ここで $y_j$ は係数で、$$ 3.0 × 10^8 $$ は光速です。caseStudyは識別子です。\n\n"
+        "価格は $5 と $10 です。\n"
+    )
+    assert check(src, ["TX001", "TX003"]) == [
+        '11:39 TX003 camelCase identifier "caseStudy" in prose (write it in words or as `code`)',
+    ]
+    doc = Document("_posts/2025-01-10-post.md", src)
+    assert "x_i" not in doc.prose and "y_j" not in doc.prose
+    assert "価格は $5 と $10 です。" in doc.prose
+
+
 def test_allow_list_is_configurable():
     from seo_lint import registry
     from seo_lint.lint import ActiveRule, lint_text
