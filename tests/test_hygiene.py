@@ -290,6 +290,29 @@ def test_body_endings_that_are_fine(check):
     assert check(JA + "最後の段落はきちんと終わります。\n\n<div class=\"cta\">無料相談はこちら</div>\n", ["TX005"]) == []
 
 
+def test_a_paragraph_that_something_follows_is_not_the_end_of_the_body(check):
+    """A real theme demo post opened with "...to make sure that" and then a list, headings
+    and lists: its body does not end mid-sentence. Nor does one that ends with code or an image."""
+    intro = "Nested lists are a corner case, so this post makes sure that\n\n"
+    for after in ("* lists stay numbered\n* styles go deep\n", "## Part\n", "```sh\nmake\n```\n",
+                  "![A nested list, rendered](/a.png)\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"):
+        assert check(EN + intro + after, ["TX005"]) == [], after
+    assert check(EN + "* a list first\n\n" + intro + "{% include related.html %}\n", ["TX005"]) == [
+        '7:60 TX005 body ends mid-sentence: the last paragraph ends with "…post makes sure that"'
+    ]
+
+
+def test_a_japanese_polite_ending_finishes_the_body_without_its_full_stop(check):
+    """A real Japanese Hugo post ended "…その実機に合ったCPUを選択したらOKです" with no 。:
+    the sentence is finished. A clause cut off before its verb is still reported."""
+    for ending in ("その実機に合ったCPUを選択したらOKです", "設定は以上で完了しました", "ぜひ試してみてください",
+                   "次回もよろしくお願いしますね"):
+        assert check(JA + "本文です。\n\n" + ending.rjust(24, "あ") + "\n", ["TX005"]) == [], ending
+    assert check(JA + "本文です。\n\n導入で大切なのは目的を決めることですが、その\n", ["TX005"]) == [
+        '7:22 TX005 body ends mid-sentence: the last paragraph ends with "…めることですが、その"'
+    ]
+
+
 def test_title_and_slug_that_lost_a_number(check):
     src = "---\ntitle: 生き残るための つの戦略と売上%向上\n---\n\n本文です。\n"
     assert check(src, ["TX005"], path="_posts/2025-01-10-生き残るための-つの戦略.md") == [
