@@ -137,6 +137,14 @@ def test_mt002_missing_or_empty() -> None:
     assert run(post("題名"), "MT002", {"require": False}) == []
 
 
+def test_mt002_unreadable_front_matter_is_left_to_fm001() -> None:
+    """A real Hugo post had `-jekyll` (no space) in its tags list: the YAML cannot be read,
+    which FM001 reports; its description is not "missing"."""
+    source = post("題名", "説明" * 30, extra="tags:\n- hugo\n-jekyll")
+    assert run(source, "MT002") == []
+    assert run(source, "FM001") == ["6:1 FM001 YAML syntax error: while scanning a simple key, could not find expected ':'"]
+
+
 # --- MT003 description-echoes-title --------------------------------------------------------
 
 TITLE = "静的サイトの画像最適化：表示速度を上げる5つの手順"
