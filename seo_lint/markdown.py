@@ -177,12 +177,49 @@ class _Offsets:
         return table
 
 
+#: Tags whose content is code that the generator highlights and never reads as Markdown:
+#: Jekyll's `{% highlight lang %}…{% endhighlight %}` and Hugo's `{{< highlight lang >}}…
+#: {{< /highlight >}}` (not the escaped `{{</* highlight */>}}` that shows the tag itself).
+_VERBATIM = (
+    (re.compile(r"\{%-?\s*highlight\b[^%\n]{0,200}?-?%\}"), re.compile(r"\{%-?\s*endhighlight\s*-?%\}")),
+    (re.compile(r"\{\{[<%]\s*highlight\b[^}\n]{0,200}?[>%]\}\}"), re.compile(r"\{\{[<%]\s*/highlight\s*[>%]\}\}")),
+)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _verbatim(body: str) -> list[tuple[int, int]]:
+    """The content of each highlight tag of `body` (one scan per kind: an opening tag
+    without its closing one ends the search)."""
+    spans: list[tuple[int, int]] = []
+    if "highlight" not in body:
+        return spans
+    for opener, closer in _VERBATIM:
+        pos = 0
+        while (opened := opener.search(body, pos)) is not None:
+            closed = closer.search(body, opened.end())
+            if closed is None:
+                break
+            spans.append((opened.end(), closed.start()))
+            pos = closed.end()
+    return sorted(spans)
+
+
 def parse(source: str, start: int, end: int) -> MarkdownModel:
     """Parse source[start:end] as Markdown; all offsets in the model are into `source`."""
     body = source[start:end]
     model = MarkdownModel()
     model.liquid = [(start + m.start(), start + m.end()) for m in LIQUID.finditer(body)]
+    verbatim = _verbatim(body)
+    if verbatim:  # blank out highlighted code (same length, same lines): it is code, not Markdown
+        parts, pos = [], 0
+        for first, last in verbatim:
+            first = max(first, pos)
+            parts += [body[pos:first], _NOT_NEWLINE.sub(" ", body[first:last])]
+            pos = max(pos, last)
+        body = "".join(parts) + body[pos:]
     _Builder(source, body, start, model).run()
+    if verbatim:
+        model.code = sorted(model.code + [(start + first, start + last) for first, last in verbatim])
     return model
 
 
