@@ -88,17 +88,32 @@ def test_missing_title_is_reported_at_the_opening_fence() -> None:
 
 
 def test_missing_title_and_date_are_two_findings() -> None:
-    assert fm002("---\nlayout: post\n---\nBody\n") == [
+    assert fm002("---\nlayout: post\n---\nBody\n", path="content/posts/post.md") == [
         '1:1 FM002 $: required key "date" is missing',
         '1:1 FM002 $: required key "title" is missing',
     ]
 
 
 def test_empty_front_matter_in_a_post_misses_both_keys() -> None:
-    assert fm002("---\n---\nBody\n") == [
+    assert fm002("---\n---\nBody\n", path="content/posts/post.md") == [
         '1:1 FM002 $: required key "date" is missing',
         '1:1 FM002 $: required key "title" is missing',
     ]
+
+
+def test_a_jekyll_post_takes_its_date_from_its_file_name() -> None:
+    """Real Jekyll sites (a theme's demo posts, a language site's news) leave `date` out:
+    Jekyll dates `_posts/2025-01-10-slug.md` from its name. Its title is still required,
+    and a `date` it does have must still be a date."""
+    assert fm002("---\nlayout: post\n---\nBody\n") == ['1:1 FM002 $: required key "title" is missing']
+    assert fm002("---\ntitle: T\n---\nBody\n", path="ja/news/_posts/2004-12-25-release.md") == []
+    assert fm002("---\ntitle: T\ndate: soon\n---\n") == [f'3:1 FM002 $.date: "soon" {DATE_HINT}']
+    # Elsewhere a dated name is no date: Hugo does not read it (without a front matter
+    # setting), and Jekyll only reads the names in `_posts`.
+    assert fm002("---\ntitle: T\n---\n", path="content/posts/2025-01-10-post.md") == [
+        '1:1 FM002 $: required key "date" is missing'
+    ]
+    assert fm002("---\ntitle: T\n---\n", path="blog/2025-01-10-about.md") == ['1:1 FM002 $: required key "date" is missing']
 
 
 def test_empty_title() -> None:

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING, Any
 from seo_lint.document import Document
 from seo_lint.findings import Severity, Violation
 from seo_lint.registry import RuleOptions, rule
-from seo_lint.schema import QuickCheck, import_jsonschema, load_default, load_default_page
+from seo_lint.schema import (
+    QuickCheck,
+    import_jsonschema,
+    load_default,
+    load_default_dated_post,
+    load_default_page,
+)
 
 if TYPE_CHECKING:  # jsonschema is imported when a file is validated (its import takes ~0.8 s)
     from jsonschema import Draft202012Validator
@@ -49,7 +55,9 @@ def front_matter_schema(doc: Document, opts: SchemaOptions) -> Iterator[Violatio
     `date`, `date-time` and `uri` formats checked.
 
     The default schema (`seo_lint/schemas/post.schema.json`) requires `title` (non-empty)
-    and `date` in posts (files in a posts folder or named `YYYY-MM-DD-slug`), and types
+    and `date` in posts (files in a posts folder or named `YYYY-MM-DD-slug`), except the
+    `date` of a post in a Jekyll `_posts` folder named `YYYY-MM-DD-slug` (Jekyll takes the
+    date from the file name; FM004 checks that a `date` key agrees with it), and types
     `date` and `last_modified_at` (a date, an RFC 3339 date-time, or Jekyll's
     `2025-12-31 10:00:00 +0900`), `description`, `image` (a string or an object with
     `path`/`url`/`alt`), `tags`, `categories`, `keywords`, `seo_keywords` (a string or a
@@ -124,7 +132,11 @@ def _default_schema(doc: Document, posts_dirs: Sequence[str]) -> dict[str, Any]:
     path = doc.path.replace("\\", "/")
     folder = f"/{posixpath.dirname(path)}/"
     is_post = doc.jekyll_name is not None or any(f"/{d.strip('/')}/" in folder for d in posts_dirs)
-    return load_default() if is_post else load_default_page()
+    if not is_post:
+        return load_default_page()
+    if doc.jekyll_name is not None and "/_posts/" in folder:
+        return load_default_dated_post()  # Jekyll dates the post from its file name
+    return load_default()
 
 
 _VALIDATORS: dict[int, tuple[Any, tuple[Draft202012Validator, QuickCheck]]] = {}
