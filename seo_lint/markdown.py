@@ -204,6 +204,42 @@ def _verbatim(body: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+#: Stands for a space inside a Liquid tag written in a link destination while the Markdown is
+#: parsed (WORD JOINER: neither white space nor punctuation for Markdown). Jekyll renders
+#: Liquid before Markdown, so `[a]({{ site.url }}/b)` and `[1]: {{ site.url }}/b` are links
+#: there; with their spaces they would be text here, and a broken reference definition
+#: turns the definitions after it into text too.
+_MASK = "\u2060"
+_REF_START = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*")
+
+
+def _mask_liquid_urls(body: str, tags: list[tuple[int, int]]) -> str:
+    """`body` with the spaces of each Liquid tag (offsets into `body`) that stands in a link
+    destination replaced by `_MASK` (same length; a tag with a tab or a line break is left)."""
+    if _MASK in body:
+        return body
+    parts: list[str] = []
+    pos = 0
+    for start, end in tags:
+        tag = body[start:end]
+        if " " not in tag or "\t" in tag or "\n" in tag or start < pos:
+            continue
+        line = body[body.rfind("\n", 0, start) + 1 : start]
+        inline = line.rfind("](")
+        if inline != -1:
+            before = LIQUID.sub("", line[inline + 2 :])
+        else:
+            ref = _REF_START.match(line)
+            if ref is None:
+                continue
+            before = LIQUID.sub("", line[ref.end() :])
+        if " " in before or "\t" in before or ")" in before:
+            continue  # a title, or the destination ended before the tag
+        parts += [body[pos:start], tag.replace(" ", _MASK)]
+        pos = end
+    return "".join(parts) + body[pos:] if parts else body
+
+
 def parse(source: str, start: int, end: int) -> MarkdownModel:
     """Parse source[start:end] as Markdown; all offsets in the model are into `source`."""
     body = source[start:end]
@@ -217,6 +253,8 @@ def parse(source: str, start: int, end: int) -> MarkdownModel:
             parts += [body[pos:first], _NOT_NEWLINE.sub(" ", body[first:last])]
             pos = max(pos, last)
         body = "".join(parts) + body[pos:]
+    if "{" in body and model.liquid:
+        body = _mask_liquid_urls(body, [(first - start, last - start) for first, last in model.liquid])
     _Builder(source, body, start, model).run()
     if verbatim:
         model.code = sorted(model.code + [(start + first, start + last) for first, last in verbatim])
@@ -227,6 +265,9 @@ class _Builder:
     def __init__(self, source: str, body: str, base: int, model: MarkdownModel) -> None:
         self.source = source
         self.body = body
+        #: `source` as parsed: with the masked spaces of Liquid tags in link destinations.
+        self.masked = _MASK in body and _MASK not in source
+        self.view = source[:base] + body + source[base + len(body) :] if self.masked else source
         self.base = base
         self.model = model
         self.offset = _Offsets(body, base)
@@ -312,7 +353,11 @@ class _Builder:
 
     # --- leaves ---------------------------------------------------------------------
 
+    def unmask(self, text: str) -> str:
+        return text.replace(_MASK, " ") if self.masked else text
+
     def text(self, text: str, start: int, end: int, exact: bool | None = None) -> None:
+        text = self.unmask(text)
         if self.image is not None:
             self.image["alt"].append(text)
             return
@@ -332,6 +377,7 @@ class _Builder:
         self.text(value, start, end)
 
     def on_Code(self, value: str, start: int, end: int) -> None:
+        value = self.unmask(value)
         self.model.code.append((start, end))
         if self.image is not None:
             self.image["alt"].append(value)
@@ -341,12 +387,14 @@ class _Builder:
             link["text"].append(value)
 
     def on_Html(self, value: str, start: int, end: int) -> None:
+        value = self.unmask(value)
         if self.html_block is not None:
             self.html_block.append((value, start, end))
         else:
             self.model.html.append(Fragment(value, start, end))
 
     def on_InlineHtml(self, value: str, start: int, end: int) -> None:
+        value = self.unmask(value)
         self.model.html.append(Fragment(value, start, end, inline=True))
 
     # --- images and links -----------------------------------------------------------
@@ -367,21 +415,21 @@ class _Builder:
             if ref is not None:
                 ref_start = self.offset(ref["span"]["start"])
                 ref_end = self.offset(ref["span"]["end"])
-                colon = _REF_COLON.search(self.source, ref_start, ref_end)
+                colon = _REF_COLON.search(self.view, ref_start, ref_end)
                 if colon is not None:
-                    span = _destination(self.source, colon.end(), ref_end)
-                    if _unescape(self.source[span[0] : span[1]]) == url:
+                    span = _destination(self.view, colon.end(), ref_end)
+                    if _unescape(self.view[span[0] : span[1]]) == url:
                         return span
             return start, end
-        found = self.source.rfind("](", start, end) if detail.get("link_type") == "Inline" else -1
+        found = self.view.rfind("](", start, end) if detail.get("link_type") == "Inline" else -1
         for _ in range(20):  # the last `](` is the destination's, unless a title holds one
             if found == -1:
                 break
-            span = _destination(self.source, found + 2, end)
-            if _unescape(self.source[span[0] : span[1]]) == url:
+            span = _destination(self.view, found + 2, end)
+            if _unescape(self.view[span[0] : span[1]]) == url:
                 return span
-            found = self.source.rfind("](", start, found)
-        at = self.source.find(url, start, end)  # autolinks
+            found = self.view.rfind("](", start, found)
+        at = self.view.find(url, start, end)  # autolinks
         return (at, at + len(url)) if at != -1 else (start, end)
 
     def finish_image(self, image: dict[str, Any]) -> None:
@@ -389,14 +437,14 @@ class _Builder:
         url_start, url_end = self.url_span(detail, image["start"], image["end"])
         self.model.images.append(
             Image(
-                url=detail["dest_url"],
+                url=self.unmask(detail["dest_url"]),
                 alt="".join(image["alt"]),
                 start=image["start"],
                 end=image["end"],
                 url_start=url_start,
                 url_end=url_end,
                 origin="markdown",
-                title=detail.get("title") or "",
+                title=self.unmask(detail.get("title") or ""),
             )
         )
 
@@ -405,7 +453,7 @@ class _Builder:
         url_start, url_end = self.url_span(detail, link["start"], link["end"])
         self.model.links.append(
             Link(
-                url=detail["dest_url"],
+                url=self.unmask(detail["dest_url"]),
                 text="".join(link["text"]).strip(),
                 start=link["start"],
                 end=link["end"],

@@ -165,6 +165,36 @@ def test_front_matter_permalink_and_unknown_placeholders():
     assert site_check(posts, ["LNK002"], {"permalink": "/:week/:title/"}, linted=linted) == []
 
 
+def test_liquid_in_link_destinations_and_reference_definitions():
+    """A real Jekyll news post wrote `[1]: {{ site.url }}/download/` among its reference
+    definitions: with the tag's spaces that line is no definition, so every definition after
+    it became text, and `[<URL:…>][4](英語)` became a link to "英語". Jekyll renders Liquid
+    first: these are links, with Liquid in their destinations."""
+    source = """
+        ---
+        title: リリース
+        ---
+        ソースは[&lt;URL:ftp://ftp.example.org/pub/a.tar.gz&gt;][1]から、変更点は[&lt;URL:ftp://ftp.example.org/changes&gt;][2](英語)を参照してください。
+        [旧版]({{ site.url }}/old/)と[説明]({{ '/about/' | relative_url }} "説明 {{ page.title }}")もあります。
+
+        [1]: {{ site.url }}/ja/download/
+        [2]: ftp://ftp.example.org/changes
+        """
+    posts = {"about.md": "---\ntitle: About\n---\nText.\n", "_posts/2025-01-10-release.md": source}
+    config = {"permalink": "pretty", "url": "https://www.example.org"}
+    assert site_check(posts, ["LNK002"], config, linted={"_posts/2025-01-10-release.md"}) == [
+        "_posts/2025-01-10-release.md:5:6 LNK002 link target /old/ is not a page of this site",
+        "_posts/2025-01-10-release.md:7:6 LNK002 link target /ja/download/ is not a page of this site",
+    ]
+    doc = Document("_posts/2025-01-10-release.md", textwrap.dedent(source).lstrip("\n"))
+    assert [(link.url, link.text) for link in doc.links] == [
+        ("{{ site.url }}/ja/download/", "<URL:ftp://ftp.example.org/pub/a.tar.gz>"),
+        ("ftp://ftp.example.org/changes", "<URL:ftp://ftp.example.org/changes>"),
+        ("{{ site.url }}/old/", "旧版"),
+        ("{{ '/about/' | relative_url }}", "説明"),
+    ]
+
+
 def test_pages_that_generators_make_are_not_reported():
     posts = {
         "_posts/2025-01-05-setup.md": "---\ntitle: T\n---\nText.\n",
