@@ -87,6 +87,22 @@ def test_fm003_near_misses() -> None:
     assert run(source, "FM003", {"known-keys": ["data"]}) == []
 
 
+def test_fm003_a_known_key_with_a_word_added_is_a_key_of_its_own() -> None:
+    """A real headless-CMS post dates itself with `publishedAt`: two edits from `published`,
+    but a word added, not a typo; the unsafe rename to `published` (Jekyll's publish switch)
+    would have changed what the key means. A real typo still gets its suggestion."""
+    source = """
+        ---
+        title: "Guide"
+        publishedAt: 2014-06-15T00:00:00.000Z
+        date_gmt: 2014-06-15
+        title-ja: ガイド
+        summery: Function
+        ---
+    """
+    assert run(source, "FM003") == ["6:1 FM003 unknown key `summery` (did you mean `summary`?)"]
+
+
 def test_fm003_nested_keys_where_the_schema_describes_the_object() -> None:
     source = """
         ---

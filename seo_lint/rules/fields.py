@@ -114,15 +114,22 @@ def _comparable(key: str, fold: bool) -> str:
     return key.lower() if fold else key
 
 
+def _extends(longer: str, shorter: str) -> bool:
+    """`publishedAt`, `date_gmt`, `title-ja`: a word added to a key makes a key of its own."""
+    rest = longer[len(shorter) :]
+    return longer.startswith(shorter) and rest[:1] != "" and (rest[0] in "_-" or rest[0].isupper())
+
+
 def _suggest(key: str, candidates: list[str], limit: int, fold: bool) -> str | None:
     """The closest candidate within `limit` edits (at most a third of the key's length, at
-    least 1); a plural or singular of a candidate (`images`, `tag`) is a key of its own."""
+    least 1); a plural or singular of a candidate (`images`, `tag`), or a candidate with a
+    word added (`publishedAt`), is a key of its own."""
     mine = _comparable(key, fold)
     allowed = min(limit, max(1, len(key) // 3))
     best: tuple[int, str] | None = None
     for candidate in candidates:
         theirs = _comparable(candidate, fold)
-        if mine + "s" == theirs or theirs + "s" == mine:
+        if mine + "s" == theirs or theirs + "s" == mine or _extends(key, candidate) or _extends(candidate, key):
             continue
         distance = edit_distance(mine, theirs, allowed)
         if distance <= allowed and (best is None or (distance, candidate) < best):
@@ -196,7 +203,8 @@ def front_matter_unknown_key(doc: Document, opts: UnknownKeyOptions) -> Iterator
     Hugo, Astro and common plugins read) but is within `max-distance` edits (default 2; at
     most a third of the key's length, at least 1) of one that is (`seo-keywords` →
     `seo_keywords`). A transposition counts as one edit;
-    a plural of a known key (`images`, `authors`) is not a typo. Nested keys are checked where
+    a plural of a known key (`images`, `authors`), or a known key with a word added
+    (`publishedAt`, `date_gmt`, `title-ja`), is not a typo. Nested keys are checked where
     the schema describes the parent object. With a strict schema (`additionalProperties:
     false`) every key it does not list is reported. Hugo reads keys case-insensitively, so
     for Hugo a difference of case alone is not reported.
