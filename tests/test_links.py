@@ -301,6 +301,15 @@ def test_http_links_and_their_unsafe_fix(check):
     assert lint_text(fixed, "a.md", default_rules(["LNK004"])) == []
 
 
+def test_http_reference_definition_used_twice_is_one_finding(check):
+    """A real news post cited one mailing-list message twice through `[1]`: its one
+    definition was reported twice, at the same place (images were already one per URL)."""
+    src = "See [the post][1] and [again][1].\n\n[1]: http://blade.example.org/ruby-dev/19081\n"
+    assert check(src, ["LNK004"], path="a.md") == [
+        "3:6 LNK004 link uses http:// (blade.example.org); use https://",
+    ]
+
+
 def test_close_slug_found_among_thousands_by_shared_trigrams():
     from seo_lint.rules.links import _SlugIndex
 

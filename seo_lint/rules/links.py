@@ -813,9 +813,11 @@ def link_insecure(doc: Document, opts: InsecureOptions) -> Iterator[Violation]:
       `0.0.0.0`, `[::1]`).
     """
     allowed = {host.lower() for host in opts.allow_hosts}
+    seen: set[tuple[int, int]] = set()  # links that share a reference definition: one finding
     for link in doc.links:
-        if not link.url.lower().startswith("http://"):
+        if not link.url.lower().startswith("http://") or (link.url_start, link.url_end) in seen:
             continue
+        seen.add((link.url_start, link.url_end))
         try:
             host = (urlsplit(link.url).hostname or "").lower()
         except ValueError:  # an invalid IPv6 host (`http://[x`)
