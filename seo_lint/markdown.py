@@ -25,6 +25,8 @@ _OPTIONS = (
     # `$x_i$` and `$$...$$` (kramdown, MathJax, KaTeX): TeX, read like code (not prose). A
     # `$` needs a non-space after it and before the closing one, so `$5 and $10` is text.
     | pyromark.Options.ENABLE_MATH
+    # `Term` / `: definition` (kramdown, and Hugo's Goldmark by default): a list, not a paragraph.
+    | pyromark.Options.ENABLE_DEFINITION_LIST
 )
 
 LIQUID = re.compile(r"\{%-?.{0,2000}?-?%\}|\{\{-?.{0,2000}?-?\}\}", re.DOTALL)
@@ -36,7 +38,13 @@ _REF_COLON = re.compile(r"(?<!\\)\]:")
 # Characters of a link destination that need no attention (not space, control, backslash, parens).
 _DEST_PLAIN = re.compile(r"[^\x00-\x20\\()]*")
 
-_TEXT_CONTAINERS = frozenset({"Paragraph", "Heading", "TableCell", "Item", "FootnoteDefinition"})
+_TEXT_CONTAINERS = frozenset({
+    "Paragraph", "Heading", "TableCell", "Item", "FootnoteDefinition", "DefinitionListTitle",
+    "DefinitionListDefinition",
+})
+#: Block kinds of the containers whose name is not theirs (a definition list's terms and
+#: definitions are read as list items).
+_KINDS = {"TableCell": "table-cell", "DefinitionListTitle": "item", "DefinitionListDefinition": "item"}
 
 
 @dataclass(frozen=True)
@@ -305,11 +313,11 @@ class _Builder:
 
     def on_Start(self, tag: Any, start: int, end: int) -> None:
         name, detail = (tag, {}) if isinstance(tag, str) else next(iter(tag.items()))
-        if name == "List":
+        if name in ("List", "DefinitionList"):
             self.depth += 1
         elif name in _TEXT_CONTAINERS:
             level = int(detail["level"][1]) if name == "Heading" else self.depth
-            block = Block(name.lower() if name != "TableCell" else "table-cell", start, end, level=level)
+            block = Block(_KINDS.get(name, name.lower()), start, end, level=level)
             if name == "Heading":
                 block.kind = "heading"
                 block.anchor = detail.get("id")
@@ -326,7 +334,7 @@ class _Builder:
 
     def on_End(self, tag: Any, start: int, end: int) -> None:
         name = tag if isinstance(tag, str) else next(iter(tag))
-        if name == "List":
+        if name in ("List", "DefinitionList"):
             self.depth -= 1
         elif name in _TEXT_CONTAINERS and self.stack:
             block = self.stack.pop()

@@ -313,6 +313,20 @@ def test_a_japanese_polite_ending_finishes_the_body_without_its_full_stop(check)
     ]
 
 
+def test_a_definition_list_is_a_list_not_paragraphs(check):
+    """A real Japanese security notice lists versions as a kramdown definition list
+    (`開発版` / `: …に更新する`), which Hugo's Goldmark reads too: the body ends with a list,
+    not with a paragraph cut off mid-sentence; terms and definitions are list items."""
+    src = JA + "対応方法は次のとおりです。\n\n1.8系\n: 1.8.3に更新してください\n\n開発版(1.9系)\n: 2005-07-15以降のバージョンに更新する\n"
+    assert check(src, ["TX005"]) == []
+    doc = Document("_posts/2025-01-10-post.md", src)
+    assert [(b.kind, b.level, b.text) for b in doc.prose_blocks] == [
+        ("paragraph", 0, "対応方法は次のとおりです。"),
+        ("item", 1, "1.8系"), ("item", 1, "1.8.3に更新してください"),
+        ("item", 1, "開発版(1.9系)"), ("item", 1, "2005-07-15以降のバージョンに更新する"),
+    ]
+
+
 def test_title_and_slug_that_lost_a_number(check):
     src = "---\ntitle: 生き残るための つの戦略と売上%向上\n---\n\n本文です。\n"
     assert check(src, ["TX005"], path="_posts/2025-01-10-生き残るための-つの戦略.md") == [
