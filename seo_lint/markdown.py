@@ -186,11 +186,13 @@ class _Offsets:
 
 
 #: Tags whose content is code that the generator highlights and never reads as Markdown:
-#: Jekyll's `{% highlight lang %}…{% endhighlight %}` and Hugo's `{{< highlight lang >}}…
-#: {{< /highlight >}}` (not the escaped `{{</* highlight */>}}` that shows the tag itself).
+#: Jekyll's `{% highlight lang %}…{% endhighlight %}`, Hugo's `{{< highlight lang >}}…
+#: {{< /highlight >}}` and the `{{< code lang="html" >}}…{{< /code >}}` shortcode of Hugo
+#: themes (not the escaped `{{</* highlight */>}}` that shows the tag itself).
 _VERBATIM = (
     (re.compile(r"\{%-?\s*highlight\b[^%\n]{0,200}?-?%\}"), re.compile(r"\{%-?\s*endhighlight\s*-?%\}")),
     (re.compile(r"\{\{[<%]\s*highlight\b[^}\n]{0,200}?[>%]\}\}"), re.compile(r"\{\{[<%]\s*/highlight\s*[>%]\}\}")),
+    (re.compile(r"\{\{<\s*code\b[^}\n]{0,200}?>\}\}"), re.compile(r"\{\{<\s*/code\s*>\}\}")),
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -199,7 +201,7 @@ def _verbatim(body: str) -> list[tuple[int, int]]:
     """The content of each highlight tag of `body` (one scan per kind: an opening tag
     without its closing one ends the search)."""
     spans: list[tuple[int, int]] = []
-    if "highlight" not in body:
+    if "highlight" not in body and "{{<" not in body:
         return spans
     for opener, closer in _VERBATIM:
         pos = 0

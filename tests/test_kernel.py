@@ -110,6 +110,19 @@ def test_highlight_tags_hold_code_not_markdown(check):
     assert [doc.position(start) for start, _ in doc.code] == [(5, 21), (11, 23)]
 
 
+def test_a_hugo_code_shortcode_holds_code(check):
+    """A real Japanese Hugo site shows its layouts in its theme's `{{< code lang="html" >}}`
+    shortcode: the template's `{{ .Title }}` are no placeholders and its <h1> no second H1."""
+    src = (
+        "---\ntitle: パーシャルテンプレート\n---\n\n"
+        '{{< code lang="html" title="layouts/_default/list.html" >}}\n{{ partial "header" . }}\n\n'
+        "<main>\n  <h1>{{ .Title }}</h1>\n</main>\n{{< /code >}}\n\n本文の {{ .Title }} は表示されません。\n"
+    )
+    assert check(src, ["HD001", "TX001"], generator="hugo") == [
+        '13:5 TX001 placeholder "{{ .Title }}" in Hugo content (not rendered)',
+    ]
+
+
 def test_suppressions(check):
     src = "---\ntitle: a\ntitle: b\n---\n"
     assert check("<!-- seo-lint-disable-file FM001 -->\n" + src, ["FM001", "SL001"]) == []
