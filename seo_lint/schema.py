@@ -70,9 +70,10 @@ def load_default() -> dict[str, Any]:
 
 @cache
 def load_default_dated_post() -> dict[str, Any]:
-    """The default schema for a Jekyll post whose file name carries its date
-    (`_posts/2025-01-10-slug.md`): Jekyll takes the date from the name, so only the title
-    is required; a `date` key still has to be a date."""
+    """The default schema for a post whose file name carries its date
+    (`_posts/2025-01-10-slug.md`, `blog/2025-01-10-slug.md`): Jekyll, Docusaurus and
+    Eleventy take the date from the name, so only the title is required; a `date` key
+    still has to be a date."""
     post = dict(load_default())
     post["required"] = [key for key in post["required"] if key != "date"]
     return post

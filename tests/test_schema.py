@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from seo_lint import registry
+from seo_lint.document import DocumentSettings
 from seo_lint.lint import ActiveRule, lint_text
 from seo_lint.rules.schema import MAX_FINDINGS, _show
 from seo_lint.schema import QuickCheck, check_schema, load_default, load_default_page
@@ -24,13 +25,16 @@ DATE_HINT = (
 )
 
 
-def fm002(source: str, schema: dict[str, Any] | None = None, path: str = POST, dedent: bool = True) -> list[str]:
+def fm002(
+    source: str, schema: dict[str, Any] | None = None, path: str = POST, dedent: bool = True, generator: str = "generic"
+) -> list[str]:
     """FM002 alone, with the default schema or `schema` injected as the config shell does."""
     rule = registry.get("FM002")
     assert rule is not None
     options = registry.build_options(rule, {"schema": schema} if schema is not None else None)
     text = textwrap.dedent(source).lstrip("\n") if dedent else source
-    return lines(lint_text(text, path, [ActiveRule(rule, rule.severity, options)]))
+    settings = DocumentSettings(generator=generator)
+    return lines(lint_text(text, path, [ActiveRule(rule, rule.severity, options)], settings))
 
 
 # --- the default schema --------------------------------------------------------------------
@@ -101,19 +105,19 @@ def test_empty_front_matter_in_a_post_misses_both_keys() -> None:
     ]
 
 
-def test_a_jekyll_post_takes_its_date_from_its_file_name() -> None:
-    """Real Jekyll sites (a theme's demo posts, a language site's news) leave `date` out:
-    Jekyll dates `_posts/2025-01-10-slug.md` from its name. Its title is still required,
-    and a `date` it does have must still be a date."""
+def test_a_post_takes_its_date_from_its_file_name() -> None:
+    """Real Jekyll sites (a theme's demo posts, a language site's news) and a Japanese
+    Docusaurus blog leave `date` out: Jekyll dates `_posts/2025-01-10-slug.md` from its name,
+    Docusaurus (and Eleventy) `blog/2025-01-10-slug.md`. The title is still required, and a
+    `date` key must still be a date."""
     assert fm002("---\nlayout: post\n---\nBody\n") == ['1:1 FM002 $: required key "title" is missing']
     assert fm002("---\ntitle: T\n---\nBody\n", path="ja/news/_posts/2004-12-25-release.md") == []
+    assert fm002("---\ntitle: T\n---\n", path="blog/2023-05-15-houdini.md") == []
     assert fm002("---\ntitle: T\ndate: soon\n---\n") == [f'3:1 FM002 $.date: "soon" {DATE_HINT}']
-    # Elsewhere a dated name is no date: Hugo does not read it (without a front matter
-    # setting), and Jekyll only reads the names in `_posts`.
-    assert fm002("---\ntitle: T\n---\n", path="content/posts/2025-01-10-post.md") == [
+    # Hugo does not read the name (unless its front matter settings say so).
+    assert fm002("---\ntitle: T\n---\n", path="content/posts/2025-01-10-post.md", generator="hugo") == [
         '1:1 FM002 $: required key "date" is missing'
     ]
-    assert fm002("---\ntitle: T\n---\n", path="blog/2025-01-10-about.md") == ['1:1 FM002 $: required key "date" is missing']
 
 
 def test_empty_title() -> None:
@@ -212,7 +216,7 @@ def test_pages_that_are_not_posts_need_no_date_but_keep_the_types() -> None:
     page = "---\nlayout: page\ntitle: About\n---\nBody\n"
     assert fm002(page, path="about.md") == []
     assert fm002(page, path="_posts/about.md") == ['1:1 FM002 $: required key "date" is missing']
-    assert fm002(page, path="blog/2025-01-10-about.md") == ['1:1 FM002 $: required key "date" is missing']
+    assert fm002(page, path="blog/2025-01-10-about.md") == []  # dated by its name
     assert fm002(page, path="_drafts/new-idea.md") == []
     assert fm002(page, path="content/posts/hugo-post.md") == ['1:1 FM002 $: required key "date" is missing']
     assert fm002("---\ntitle: About\ndate: soon\n---\n", path="about.md") == [

@@ -56,8 +56,9 @@ def front_matter_schema(doc: Document, opts: SchemaOptions) -> Iterator[Violatio
 
     The default schema (`seo_lint/schemas/post.schema.json`) requires `title` (non-empty)
     and `date` in posts (files in a posts folder or named `YYYY-MM-DD-slug`), except the
-    `date` of a post in a Jekyll `_posts` folder named `YYYY-MM-DD-slug` (Jekyll takes the
-    date from the file name; FM004 checks that a `date` key agrees with it), and types
+    `date` of a post named `YYYY-MM-DD-slug` outside a Hugo site (Jekyll, Docusaurus and
+    Eleventy take the date from the file name, Hugo only when configured; FM004 checks that
+    a `date` key agrees with the name), and types
     `date` and `last_modified_at` (a date, an RFC 3339 date-time, or Jekyll's
     `2025-12-31 10:00:00 +0900`), `description`, `image` (a string or an object with
     `path`/`url`/`alt`), `tags`, `categories`, `keywords`, `seo_keywords` (a string or a
@@ -134,8 +135,8 @@ def _default_schema(doc: Document, posts_dirs: Sequence[str]) -> dict[str, Any]:
     is_post = doc.jekyll_name is not None or any(f"/{d.strip('/')}/" in folder for d in posts_dirs)
     if not is_post:
         return load_default_page()
-    if doc.jekyll_name is not None and "/_posts/" in folder:
-        return load_default_dated_post()  # Jekyll dates the post from its file name
+    if doc.jekyll_name is not None and doc.settings.generator != "hugo":
+        return load_default_dated_post()  # Jekyll, Docusaurus, Eleventy date it from its name
     return load_default()
 
 
