@@ -272,6 +272,15 @@ def test_fm005_english_by_words_and_string_values() -> None:
     assert run(reading('"soon"', body), "FM005") == ["3:1 FM005 reading_time `soon` is not a number of minutes"]
 
 
+def test_fm005_a_boolean_is_a_switch_not_a_duration() -> None:
+    """A popular Jekyll theme's posts say `read_time: true` to show the reading time the
+    theme computes: no duration is declared, so there is nothing to compare (it was "`True`
+    is not a number of minutes")."""
+    body = "Short pages load fast and read well. " * 66
+    assert run(reading("true", body).replace("reading_time", "read_time"), "FM005") == []
+    assert run(reading("false", body), "FM005") == []
+
+
 def test_fm005_options() -> None:
     assert run(reading("5", JA_2000), "FM005", {"rate": {"ja": 400}}) == []
     assert run(reading("4", JA_2000), "FM005", {"rate": {"ja": 1000}, "min-minutes": 0.5, "max-ratio": 0.1}) == [

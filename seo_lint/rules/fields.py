@@ -393,7 +393,8 @@ def reading_time(doc: Document, opts: ReadingTimeOptions) -> Iterator[Violation]
     Flags a declared reading time (`reading_time`, in minutes) that differs from an estimate
     by more than the larger of 1 minute and 30 % of the estimate. The estimate is the prose
     (no code, markup or URLs) read at 500 characters a minute for Japanese, Chinese and Korean
-    and 230 words a minute otherwise. A value that is not a number of minutes is reported too.
+    and 230 words a minute otherwise. A value that is not a number of minutes is reported too
+    (`true`/`false` is a theme's switch to show a computed time, and is left alone).
 
     ## Why is this bad?
     Readers use the reading time to decide whether to start; a wrong one (often left over
@@ -435,9 +436,11 @@ def reading_time(doc: Document, opts: ReadingTimeOptions) -> Iterator[Violation]
     if name is None:
         return
     value = doc.meta[name]
+    if isinstance(value, bool):
+        return  # a theme's switch (`read_time: true`: show the time it computes), no duration
     start, end = doc.key_span(name)
     declared: float | None = None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)):
         declared = float(value)
     elif isinstance(value, str) and (match := _MINUTES.match(value)):
         declared = float(match.group(1))
