@@ -195,6 +195,27 @@ def test_liquid_in_link_destinations_and_reference_definitions():
     ]
 
 
+def test_front_matter_defaults_give_posts_their_permalink():
+    """A popular Jekyll theme sets its posts' URLs in `_config.yml` front matter defaults
+    (`permalink: /posts/:title/`), not in `permalink`: a real demo post's relative link
+    `../text-and-typography/` to its sibling post was reported broken (LNK002, an error).
+    The narrowest matching scope wins; pages keep their own URLs."""
+    posts = {
+        "_posts/2019-08-08-text-and-typography.md": "---\ntitle: Text\n---\nBody.\n",
+        "_posts/2019-08-09-write-a-new-post.md": "---\ntitle: Write\n---\n[a](../text-and-typography/) [b](/posts/text-and-typography/) [c](/notes/x/)\n",
+        "notes/_posts/2019-08-10-x.md": "---\ntitle: X\n---\n[d](/posts/x/) [e](/2019/08/08/text-and-typography.html)\n",
+    }
+    config = {"defaults": [
+        {"scope": {"path": "", "type": "posts"}, "values": {"layout": "post", "permalink": "/posts/:title/"}},
+        {"scope": {"path": "notes", "type": "posts"}, "values": {"permalink": "/notes/:title/"}},
+        {"scope": {"path": "", "type": "pages"}, "values": {"permalink": "/pages/:title/"}},
+    ]}
+    assert site_check(posts, ["LNK002"], config) == [
+        "notes/_posts/2019-08-10-x.md:4:5 LNK002 link target /posts/x/ is not a page of this site",
+        "notes/_posts/2019-08-10-x.md:4:20 LNK002 link target /2019/08/08/text-and-typography.html is not a page of this site",
+    ]
+
+
 def test_pages_that_generators_make_are_not_reported():
     posts = {
         "_posts/2025-01-05-setup.md": "---\ntitle: T\n---\nText.\n",
