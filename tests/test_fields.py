@@ -98,8 +98,10 @@ def test_fm003_a_known_key_with_a_word_added_is_a_key_of_its_own() -> None:
         date_gmt: 2014-06-15
         title-ja: ガイド
         summery: Function
+        publish: true
         ---
     """
+    # `publish` is Quartz's and Obsidian Publish's switch (a real Quartz note), not `published`.
     assert run(source, "FM003") == ["6:1 FM003 unknown key `summery` (did you mean `summary`?)"]
 
 

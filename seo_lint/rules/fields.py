@@ -28,6 +28,8 @@ KNOWN_KEYS = (
     "slug", "summary", "type", "url", "weight", "menu", "translationKey", "build", "params", "toc",
     # Astro / Eleventy
     "pubDate", "updatedDate", "heroImage", "eleventyExcludeFromCollections", "eleventyNavigation",
+    # Quartz and Obsidian Publish
+    "publish",
     # seo-lint and common SEO plugins
     "focus_keyword", "keyphrase", "seo_keywords", "lang", "language", "reading_time", "featured",
     "seo-lint", "og_image", "thumbnail", "cover", "featured_image",
