@@ -344,7 +344,7 @@ class _Builder:
                 text = "".join(self.heading or ()).strip()
                 self.heading = None
                 self.model.headings.append(
-                    Heading(block.level, text, block.start, block.end, anchor=block.anchor)
+                    Heading(block.level, text, block.start, _line_end(self.source, block.start, block.end), anchor=block.anchor)
                 )
             if block.runs:
                 self.model.blocks.append(block)
@@ -471,6 +471,14 @@ class _Builder:
                 url_end=url_end,
             )
         )
+
+
+def _line_end(source: str, start: int, end: int) -> int:
+    """`end` without the line break the parser counts in a heading (`# Title\n`): a finding
+    about the heading ends on its own line."""
+    while end > start and source[end - 1] in "\r\n":
+        end -= 1
+    return end
 
 
 def _unescape(raw: str) -> str:

@@ -189,6 +189,14 @@ def test_inline_code_is_part_of_a_heading_text(check) -> None:
     ]
 
 
+def test_a_heading_finding_ends_on_the_heading_line() -> None:
+    """The parser counts a heading's line break in its range: every heading finding ended
+    at column 1 of the next line, so GitHub annotations of real posts spanned two lines
+    and lost their columns."""
+    found = lint("---\ntitle: t\n---\n\n# Second H1\n\nText.\n", ["HD001"])
+    assert [(f.line, f.column, f.end_line, f.end_column) for f in found] == [(5, 1, 5, 12)]
+
+
 # --- HD005 -------------------------------------------------------------------------------
 
 
