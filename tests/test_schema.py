@@ -120,6 +120,17 @@ def test_a_post_takes_its_date_from_its_file_name() -> None:
     ]
 
 
+def test_a_post_dated_by_publish_date_or_pub_date() -> None:
+    """A real Astro blog (zh-TW) dates posts with `publishDate`, as Hugo's default front
+    matter configuration also reads it when `date` is absent; Astro's template uses `pubDate`."""
+    assert fm002("---\ntitle: T\npublishDate: \"2026-04-03\"\n---\n", path="src/content/blog/p.md") == []
+    assert fm002("---\ntitle: T\npubDate: 2026-04-03\n---\n", path="src/content/blog/p.md") == []
+    assert fm002("---\ntitle: T\npublishDate: 2026-04-03\n---\n", path="content/posts/p.md", generator="hugo") == []
+    assert fm002("---\ntitle: T\nupdatedDate: 2026-04-03\n---\n", path="src/content/blog/p.md") == [
+        '1:1 FM002 $: required key "date" is missing'
+    ]
+
+
 def test_empty_title() -> None:
     assert fm002('---\ntitle: ""\ndate: 2025-01-10\n---\n') == ['2:1 FM002 $.title: "" is 0 characters long (min 1)']
 

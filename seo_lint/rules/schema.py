@@ -58,7 +58,8 @@ def front_matter_schema(doc: Document, opts: SchemaOptions) -> Iterator[Violatio
     and `date` in posts (files in a posts folder or named `YYYY-MM-DD-slug`), except the
     `date` of a post named `YYYY-MM-DD-slug` outside a Hugo site (Jekyll, Docusaurus and
     Eleventy take the date from the file name, Hugo only when configured; FM004 checks that
-    a `date` key agrees with the name), and types
+    a `date` key agrees with the name) and of a post dated by `publishDate` (Hugo's next
+    date key) or `pubDate` (Astro's), and types
     `date` and `last_modified_at` (a date, an RFC 3339 date-time, or Jekyll's
     `2025-12-31 10:00:00 +0900`), `description`, `image` (a string or an object with
     `path`/`url`/`alt`), `tags`, `categories`, `keywords`, `seo_keywords` (a string or a
@@ -129,6 +130,11 @@ def front_matter_schema(doc: Document, opts: SchemaOptions) -> Iterator[Violatio
         yield Violation(start, end, f"{len(ordered) - MAX_FINDINGS} more schema violations not shown (first {MAX_FINDINGS} reported)")
 
 
+#: Keys that give a post its date when it has no `date`: Hugo's default front matter
+#: configuration reads `date`, then `publishDate`; Astro's blog template names it `pubDate`.
+_OTHER_DATES = ("publishDate", "pubDate")
+
+
 def _default_schema(doc: Document, posts_dirs: Sequence[str]) -> dict[str, Any]:
     path = doc.path.replace("\\", "/")
     folder = f"/{posixpath.dirname(path)}/"
@@ -137,6 +143,8 @@ def _default_schema(doc: Document, posts_dirs: Sequence[str]) -> dict[str, Any]:
         return load_default_page()
     if doc.jekyll_name is not None and doc.settings.generator != "hugo":
         return load_default_dated_post()  # Jekyll, Docusaurus, Eleventy date it from its name
+    if "date" not in doc.meta and any(key in doc.meta for key in _OTHER_DATES):
+        return load_default_dated_post()  # Hugo reads publishDate as the date; Astro's is pubDate
     return load_default()
 
 
