@@ -152,6 +152,7 @@ def test_identifiers_in_cjk_prose_and_headings(check):
 def test_identifier_near_misses(check):
     src = JA + (
         "iPhoneとmacOS、ChatGPT、LinkedIn、YouTube、JavaScript、eBay、kWhを使います。\n\n"
+        "論文はarXivに、ビルドはx86_64向けです。\n\n"
         "end-to-endで、state-of-the-artな、e-commerceの仕組み。\n\n"
         "`caseStudy`はコード、info@my_site.jpはメール、config_file.ymlはファイル名、#ai_marketingはタグ。\n\n"
         "https://example.com/user_journey/caseStudy のURLは除きます。\n"

@@ -290,7 +290,7 @@ ALLOWED_IDENTIFIERS = (
     "ChatGPT", "iPhone", "iPad", "iPadOS", "iMac", "iCloud", "iTunes", "iOS", "macOS",
     "watchOS", "tvOS", "eBay", "LinkedIn", "YouTube", "JavaScript", "TypeScript", "GitHub",
     "GitLab", "WordPress", "PowerPoint", "OpenAI", "DeepL", "iDeCo", "eSIM", "eKYC", "mRNA",
-    "jQuery", "reCAPTCHA", "PayPay", "LINE", "TikTok", "HubSpot",
+    "jQuery", "reCAPTCHA", "PayPay", "LINE", "TikTok", "HubSpot", "arXiv", "x86_64",
 )
 _CAMEL = r"[a-z]{2,}[0-9]*[A-Z][A-Za-z0-9]*"
 _SNAKE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+"
