@@ -186,6 +186,19 @@ def test_fm004_readable_forms() -> None:
         assert run(date_post(value), "FM004") == [], value
 
 
+def test_fm004_the_month_name_dates_of_astros_blog_template() -> None:
+    """Astro's blog template (and a real Japanese Astro blog) writes `pubDate: 'Jul 08 2022'`,
+    which Astro's date coercion reads: FM004 said it was not a date."""
+    for value in ("'Jul 08 2022'", '"Aug 16 2025"', "July 8, 2022", "Sept 1 2020"):
+        assert run(date_post(value, "pubDate"), "FM004") == [], value
+    assert run(date_post("Feb 30 2020", "pubDate"), "FM004") == [
+        "3:1 FM004 pubDate `Feb 30 2020` is not a date (expected YYYY-MM-DD, optionally with HH:MM:SS and an offset)"
+    ]
+    assert run(date_post("Ma 5 2020", "pubDate"), "FM004") == [
+        "3:1 FM004 pubDate `Ma 5 2020` is not a date (expected YYYY-MM-DD, optionally with HH:MM:SS and an offset)"
+    ]
+
+
 def test_fm004_file_name_date_in_the_site_timezone() -> None:
     path = "_posts/2025-12-31-ai.md"
     # 01:49 UTC is 10:49 in Tokyo: the same day.

@@ -254,6 +254,13 @@ def front_matter_unknown_key(doc: Document, opts: UnknownKeyOptions) -> Iterator
 
 # --- FM004 -----------------------------------------------------------------------------
 
+#: `Jul 08 2022`, `July 8, 2022`: the dates of Astro's blog template (JavaScript's Date reads
+#: them; so does Jekyll's Time.parse).
+_MONTH_DATE = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
 _DATE = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"
@@ -272,7 +279,7 @@ def parse_date(value: Any, zone: dt.tzinfo) -> dt.datetime | None:
         return None
     match = _DATE.match(value.strip())
     if match is None:
-        return None
+        return _month_date(value.strip(), zone)
     year, month, day, hour, minute, second, fraction, offset = match.groups()
     if not 1 < int(year) < 9999:
         return None  # so near datetime's limits that moving it to another zone overflows
@@ -289,6 +296,21 @@ def parse_date(value: Any, zone: dt.tzinfo) -> dt.datetime | None:
         micro = int((fraction or "0")[:6].ljust(6, "0"))
         return dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
                            int(second or 0), micro, tzinfo=tz)
+    except ValueError:
+        return None
+
+
+def _month_date(value: str, zone: dt.tzinfo) -> dt.datetime | None:
+    """`Jul 08 2022` or `July 8, 2022` (a month name or its first three letters or more)."""
+    match = _MONTH_DATE.match(value)
+    if match is None:
+        return None
+    name = match.group(1).lower()
+    month = next((i for i, full in enumerate(_MONTHS, 1) if full.startswith(name) and len(name) >= 3), None)
+    if month is None:
+        return None
+    try:
+        return dt.datetime(int(match.group(3)), month, int(match.group(2)), tzinfo=zone)
     except ValueError:
         return None
 
@@ -311,7 +333,8 @@ def front_matter_date(doc: Document, opts: DateOptions) -> Iterator[Violation]:
     file name in the site's timezone, or that is in the future.
 
     Readable: `YYYY-MM-DD`, optionally with a time `HH:MM[:SS[.fff]]` and an offset `Z`,
-    `UTC`, `+09:00` or `+0900` (without one, the site's timezone). The file name date is
+    `UTC`, `+09:00` or `+0900` (without one, the site's timezone), and the month-name dates
+    of Astro's blog template, `Jul 08 2022` or `July 8, 2022`. The file name date is
     compared with `date` taken in the site's timezone: UTC `2025-12-31T01:49Z` is 10:49 in
     Tokyo, the same day as `2025-12-31-…`, while `2025-12-30T20:00Z` is already the 31st
     there. A future date is reported as info (set `future = false` to stop).
