@@ -120,6 +120,17 @@ def test_a_post_takes_its_date_from_its_file_name() -> None:
     ]
 
 
+def test_an_empty_key_is_unset_for_the_default_schema() -> None:
+    """Real posts leave keys of their template empty (`categories:` in a Japanese Jekyll post,
+    `lastmod:` in a Japanese Hugo post): FM006 reports an empty key; FM002 also called it an
+    error ("null is not of type string"). A required key left empty is still missing; a
+    configured schema still sees the null."""
+    assert fm002("---\ntitle: T\ndate: 2024-06-23\nlastmod:\ncategories:\n---\n") == []
+    assert fm002("---\ntitle:\ndate: 2024-06-23\n---\n") == ['1:1 FM002 $: required key "title" is missing']
+    strict = {"type": "object", "properties": {"lastmod": {"type": "string"}}}
+    assert fm002("---\nlastmod:\n---\n", schema=strict) == ['2:1 FM002 $.lastmod: null is not of type "string"']
+
+
 def test_a_post_dated_by_publish_date_or_pub_date() -> None:
     """A real Astro blog (zh-TW) dates posts with `publishDate`, as Hugo's default front
     matter configuration also reads it when `date` is absent; Astro's template uses `pubDate`."""
@@ -128,6 +139,15 @@ def test_a_post_dated_by_publish_date_or_pub_date() -> None:
     assert fm002("---\ntitle: T\npublishDate: 2026-04-03\n---\n", path="content/posts/p.md", generator="hugo") == []
     assert fm002("---\ntitle: T\nupdatedDate: 2026-04-03\n---\n", path="src/content/blog/p.md") == [
         '1:1 FM002 $: required key "date" is missing'
+    ]
+    # A real Japanese Astro blog (a Fuwari-style theme) dates posts with `published`; Jekyll's
+    # and Zenn's `published: true/false` is a switch and dates nothing.
+    assert fm002("---\ntitle: T\npublished: 2018-08-01\n---\n", path="src/content/blog/p.md") == []
+    assert fm002("---\ntitle: T\npublished: true\n---\n", path="src/content/blog/p.md") == [
+        '1:1 FM002 $: required key "date" is missing'
+    ]
+    assert fm002("---\ntitle: T\ndate: 2018-08-01\npublished: soon\n---\n") == [
+        f'4:1 FM002 $.published: "soon" {DATE_HINT}'
     ]
 
 
