@@ -328,6 +328,15 @@ def test_a_definition_list_is_a_list_not_paragraphs(check):
     ]
 
 
+def test_a_body_that_ends_with_a_list_of_paths(check):
+    """A real Japanese Hugo post ends with the template paths Hugo tries, one per line:
+    a list of paths, not a sentence cut off ("…ingle.html")."""
+    paths = "/themes/THEME/layouts/index.html\n/themes/THEME/layouts/_default/single.html\n"
+    assert check(JA + "以下の順に選択される。\n\n" + paths, ["TX005"]) == []
+    assert check(EN + "The templates are read in this order, first the index then\n" + paths, ["TX005"]) == []
+    assert check(JA + "本文です。\n\nテンプレートは以下の順に選択されるのですが、その\n", ["TX005"]) != []
+
+
 def test_title_and_slug_that_lost_a_number(check):
     src = "---\ntitle: 生き残るための つの戦略と売上%向上\n---\n\n本文です。\n"
     assert check(src, ["TX005"], path="_posts/2025-01-10-生き残るための-つの戦略.md") == [

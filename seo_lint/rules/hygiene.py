@@ -565,6 +565,8 @@ _REPLACEMENT = re.compile("\ufffd+")
 _TERMINAL = frozenset("。．.！!？?」』）)】〕…‥:：~〜ー\"”’'*＊♪")
 #: A Japanese sentence that ends in a polite form is finished, with or without its 。
 #: (many bloggers leave it out at the end of a line): `…を選択したらOKです`.
+#: A last word that is a path or a file name (`/themes/THEME/layouts/_default/single.html`).
+_PATH_END = re.compile(r"(?:^|\s)(?:\S*/\S*|[\w.-]+\.[A-Za-z0-9]{1,5})$", re.ASCII)
 _POLITE_END = re.compile(r"(?:です|ます|でした|ました|ません|ください|でしょう|ましょう)[ねよか]?$")
 #: A counter whose number is gone: `生き残るための-つの`, `年版`, `-選`.
 _LOST_NUMBER = re.compile(
@@ -618,6 +620,8 @@ def _ends_mid_sentence(doc: Document) -> Violation | None:
     final = body[-1]
     if final in _TERMINAL or unicodedata.category(final) in ("So", "Sk") or _POLITE_END.search(body):
         return None
+    if _PATH_END.search(body):
+        return None  # a file path or a file name ends it: a list of paths, not a cut sentence
     end = last.offset(len(body) - 1) + 1
     tail = body[-10:] if doc.is_cjk else " ".join(body.split()[-4:])
     return Violation(end - 1, end, f'body ends mid-sentence: the last paragraph ends with "…{tail}"')
@@ -681,7 +685,8 @@ def broken_text(doc: Document, opts: RuleOptions) -> Iterator[Violation]:
     image or HTML is not judged, nor is a paragraph that ends with a link, an image or
     Liquid, nor one under 20 CJK characters or 6 words). It ends a sentence when its last
     character is closing punctuation (。！？.!?」』）… :) or a symbol or emoji, or when it
-    ends in a Japanese polite form (です, ます, でした, ました, ません, ください…), 。 or not.
+    ends in a Japanese polite form (です, ます, でした, ました, ません, ください…), 。 or not, or
+    with a file path or file name (a list of paths).
     """
     if "\ufffd" in doc.source and not (doc.load_problem is not None and doc.load_problem.code == "FILE001"):
         for match in _REPLACEMENT.finditer(doc.source):
