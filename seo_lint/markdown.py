@@ -22,6 +22,11 @@ _OPTIONS = (
     | pyromark.Options.ENABLE_TASKLISTS
     | pyromark.Options.ENABLE_GFM
     | pyromark.Options.ENABLE_HEADING_ATTRIBUTES
+    # `$x_i$` and `$$...$$` (kramdown, MathJax, KaTeX): TeX, read like code (not prose). A
+    # `$` needs a non-space after it and before the closing one, so `$5 and $10` is text.
+    | pyromark.Options.ENABLE_MATH
+    # `Term` / `: definition` (kramdown, and Hugo's Goldmark by default): a list, not a paragraph.
+    | pyromark.Options.ENABLE_DEFINITION_LIST
 )
 
 LIQUID = re.compile(r"\{%-?.{0,2000}?-?%\}|\{\{-?.{0,2000}?-?\}\}", re.DOTALL)
@@ -33,7 +38,13 @@ _REF_COLON = re.compile(r"(?<!\\)\]:")
 # Characters of a link destination that need no attention (not space, control, backslash, parens).
 _DEST_PLAIN = re.compile(r"[^\x00-\x20\\()]*")
 
-_TEXT_CONTAINERS = frozenset({"Paragraph", "Heading", "TableCell", "Item", "FootnoteDefinition"})
+_TEXT_CONTAINERS = frozenset({
+    "Paragraph", "Heading", "TableCell", "Item", "FootnoteDefinition", "DefinitionListTitle",
+    "DefinitionListDefinition",
+})
+#: Block kinds of the containers whose name is not theirs (a definition list's terms and
+#: definitions are read as list items).
+_KINDS = {"TableCell": "table-cell", "DefinitionListTitle": "item", "DefinitionListDefinition": "item"}
 
 
 @dataclass(frozen=True)
@@ -174,12 +185,89 @@ class _Offsets:
         return table
 
 
+#: Tags whose content is code that the generator highlights and never reads as Markdown:
+#: Jekyll's `{% highlight lang %}…{% endhighlight %}`, Hugo's `{{< highlight lang >}}…
+#: {{< /highlight >}}` and the `{{< code lang="html" >}}…{{< /code >}}` shortcode of Hugo
+#: themes (not the escaped `{{</* highlight */>}}` that shows the tag itself).
+_VERBATIM = (
+    (re.compile(r"\{%-?\s*highlight\b[^%\n]{0,200}?-?%\}"), re.compile(r"\{%-?\s*endhighlight\s*-?%\}")),
+    (re.compile(r"\{\{[<%]\s*highlight\b[^}\n]{0,200}?[>%]\}\}"), re.compile(r"\{\{[<%]\s*/highlight\s*[>%]\}\}")),
+    (re.compile(r"\{\{<\s*code\b[^}\n]{0,200}?>\}\}"), re.compile(r"\{\{<\s*/code\s*>\}\}")),
+)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _verbatim(body: str) -> list[tuple[int, int]]:
+    """The content of each highlight tag of `body` (one scan per kind: an opening tag
+    without its closing one ends the search)."""
+    spans: list[tuple[int, int]] = []
+    if "highlight" not in body and "{{<" not in body:
+        return spans
+    for opener, closer in _VERBATIM:
+        pos = 0
+        while (opened := opener.search(body, pos)) is not None:
+            closed = closer.search(body, opened.end())
+            if closed is None:
+                break
+            spans.append((opened.end(), closed.start()))
+            pos = closed.end()
+    return sorted(spans)
+
+
+#: Stands for a space inside a Liquid tag written in a link destination while the Markdown is
+#: parsed (WORD JOINER: neither white space nor punctuation for Markdown). Jekyll renders
+#: Liquid before Markdown, so `[a]({{ site.url }}/b)` and `[1]: {{ site.url }}/b` are links
+#: there; with their spaces they would be text here, and a broken reference definition
+#: turns the definitions after it into text too.
+_MASK = "\u2060"
+_REF_START = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*")
+
+
+def _mask_liquid_urls(body: str, tags: list[tuple[int, int]]) -> str:
+    """`body` with the spaces of each Liquid tag (offsets into `body`) that stands in a link
+    destination replaced by `_MASK` (same length; a tag with a tab or a line break is left)."""
+    if _MASK in body:
+        return body
+    parts: list[str] = []
+    pos = 0
+    for start, end in tags:
+        tag = body[start:end]
+        if " " not in tag or "\t" in tag or "\n" in tag or start < pos:
+            continue
+        line = body[body.rfind("\n", 0, start) + 1 : start]
+        inline = line.rfind("](")
+        if inline != -1:
+            before = LIQUID.sub("", line[inline + 2 :])
+        else:
+            ref = _REF_START.match(line)
+            if ref is None:
+                continue
+            before = LIQUID.sub("", line[ref.end() :])
+        if " " in before or "\t" in before or ")" in before:
+            continue  # a title, or the destination ended before the tag
+        parts += [body[pos:start], tag.replace(" ", _MASK)]
+        pos = end
+    return "".join(parts) + body[pos:] if parts else body
+
+
 def parse(source: str, start: int, end: int) -> MarkdownModel:
     """Parse source[start:end] as Markdown; all offsets in the model are into `source`."""
     body = source[start:end]
     model = MarkdownModel()
     model.liquid = [(start + m.start(), start + m.end()) for m in LIQUID.finditer(body)]
+    verbatim = _verbatim(body)
+    if verbatim:  # blank out highlighted code (same length, same lines): it is code, not Markdown
+        parts, pos = [], 0
+        for first, last in verbatim:
+            first = max(first, pos)
+            parts += [body[pos:first], _NOT_NEWLINE.sub(" ", body[first:last])]
+            pos = max(pos, last)
+        body = "".join(parts) + body[pos:]
+    if "{" in body and model.liquid:
+        body = _mask_liquid_urls(body, [(first - start, last - start) for first, last in model.liquid])
     _Builder(source, body, start, model).run()
+    if verbatim:
+        model.code = sorted(model.code + [(start + first, start + last) for first, last in verbatim])
     return model
 
 
@@ -187,6 +275,9 @@ class _Builder:
     def __init__(self, source: str, body: str, base: int, model: MarkdownModel) -> None:
         self.source = source
         self.body = body
+        #: `source` as parsed: with the masked spaces of Liquid tags in link destinations.
+        self.masked = _MASK in body and _MASK not in source
+        self.view = source[:base] + body + source[base + len(body) :] if self.masked else source
         self.base = base
         self.model = model
         self.offset = _Offsets(body, base)
@@ -194,6 +285,8 @@ class _Builder:
         self.depth = 0
         self.image: dict[str, Any] | None = None
         self.links: list[dict[str, Any]] = []
+        #: The text of the open heading: its prose and its inline code (`## Install `foo``).
+        self.heading: list[str] | None = None
         self.html_block: list[tuple[str, int, int]] | None = None
         self.references = pyromark.reference_definitions(body, options=_OPTIONS)
 
@@ -203,6 +296,7 @@ class _Builder:
         handlers = {
             "Start": self.on_Start, "End": self.on_End, "Text": self.on_Text, "Code": self.on_Code,
             "Html": self.on_Html, "InlineHtml": self.on_InlineHtml,
+            "InlineMath": self.on_Code, "DisplayMath": self.on_Code,
         }
         for event, span in events:
             start, end = offset[span["start"]], offset[span["end"]]
@@ -221,14 +315,15 @@ class _Builder:
 
     def on_Start(self, tag: Any, start: int, end: int) -> None:
         name, detail = (tag, {}) if isinstance(tag, str) else next(iter(tag.items()))
-        if name == "List":
+        if name in ("List", "DefinitionList"):
             self.depth += 1
         elif name in _TEXT_CONTAINERS:
             level = int(detail["level"][1]) if name == "Heading" else self.depth
-            block = Block(name.lower() if name != "TableCell" else "table-cell", start, end, level=level)
+            block = Block(_KINDS.get(name, name.lower()), start, end, level=level)
             if name == "Heading":
                 block.kind = "heading"
                 block.anchor = detail.get("id")
+                self.heading = []
             self.stack.append(block)
         elif name == "Image":
             self.image = {"detail": detail, "start": start, "end": end, "alt": []}
@@ -241,14 +336,15 @@ class _Builder:
 
     def on_End(self, tag: Any, start: int, end: int) -> None:
         name = tag if isinstance(tag, str) else next(iter(tag))
-        if name == "List":
+        if name in ("List", "DefinitionList"):
             self.depth -= 1
         elif name in _TEXT_CONTAINERS and self.stack:
             block = self.stack.pop()
             if name == "Heading":
-                text = block.text.strip()
+                text = "".join(self.heading or ()).strip()
+                self.heading = None
                 self.model.headings.append(
-                    Heading(block.level, text, block.start, block.end, anchor=block.anchor)
+                    Heading(block.level, text, block.start, _line_end(self.source, block.start, block.end), anchor=block.anchor)
                 )
             if block.runs:
                 self.model.blocks.append(block)
@@ -267,12 +363,18 @@ class _Builder:
 
     # --- leaves ---------------------------------------------------------------------
 
+    def unmask(self, text: str) -> str:
+        return text.replace(_MASK, " ") if self.masked else text
+
     def text(self, text: str, start: int, end: int, exact: bool | None = None) -> None:
+        text = self.unmask(text)
         if self.image is not None:
             self.image["alt"].append(text)
             return
         for link in self.links:
             link["text"].append(text)
+        if self.heading is not None:
+            self.heading.append(text)
         if not self.stack:
             return
         if exact is None:
@@ -285,19 +387,24 @@ class _Builder:
         self.text(value, start, end)
 
     def on_Code(self, value: str, start: int, end: int) -> None:
+        value = self.unmask(value)
         self.model.code.append((start, end))
         if self.image is not None:
             self.image["alt"].append(value)
+        elif self.heading is not None:
+            self.heading.append(value)  # a heading shows its code: it is part of its text
         for link in self.links:
             link["text"].append(value)
 
     def on_Html(self, value: str, start: int, end: int) -> None:
+        value = self.unmask(value)
         if self.html_block is not None:
             self.html_block.append((value, start, end))
         else:
             self.model.html.append(Fragment(value, start, end))
 
     def on_InlineHtml(self, value: str, start: int, end: int) -> None:
+        value = self.unmask(value)
         self.model.html.append(Fragment(value, start, end, inline=True))
 
     # --- images and links -----------------------------------------------------------
@@ -318,21 +425,21 @@ class _Builder:
             if ref is not None:
                 ref_start = self.offset(ref["span"]["start"])
                 ref_end = self.offset(ref["span"]["end"])
-                colon = _REF_COLON.search(self.source, ref_start, ref_end)
+                colon = _REF_COLON.search(self.view, ref_start, ref_end)
                 if colon is not None:
-                    span = _destination(self.source, colon.end(), ref_end)
-                    if _unescape(self.source[span[0] : span[1]]) == url:
+                    span = _destination(self.view, colon.end(), ref_end)
+                    if _unescape(self.view[span[0] : span[1]]) == url:
                         return span
             return start, end
-        found = self.source.rfind("](", start, end) if detail.get("link_type") == "Inline" else -1
+        found = self.view.rfind("](", start, end) if detail.get("link_type") == "Inline" else -1
         for _ in range(20):  # the last `](` is the destination's, unless a title holds one
             if found == -1:
                 break
-            span = _destination(self.source, found + 2, end)
-            if _unescape(self.source[span[0] : span[1]]) == url:
+            span = _destination(self.view, found + 2, end)
+            if _unescape(self.view[span[0] : span[1]]) == url:
                 return span
-            found = self.source.rfind("](", start, found)
-        at = self.source.find(url, start, end)  # autolinks
+            found = self.view.rfind("](", start, found)
+        at = self.view.find(url, start, end)  # autolinks
         return (at, at + len(url)) if at != -1 else (start, end)
 
     def finish_image(self, image: dict[str, Any]) -> None:
@@ -340,14 +447,14 @@ class _Builder:
         url_start, url_end = self.url_span(detail, image["start"], image["end"])
         self.model.images.append(
             Image(
-                url=detail["dest_url"],
+                url=self.unmask(detail["dest_url"]),
                 alt="".join(image["alt"]),
                 start=image["start"],
                 end=image["end"],
                 url_start=url_start,
                 url_end=url_end,
                 origin="markdown",
-                title=detail.get("title") or "",
+                title=self.unmask(detail.get("title") or ""),
             )
         )
 
@@ -356,7 +463,7 @@ class _Builder:
         url_start, url_end = self.url_span(detail, link["start"], link["end"])
         self.model.links.append(
             Link(
-                url=detail["dest_url"],
+                url=self.unmask(detail["dest_url"]),
                 text="".join(link["text"]).strip(),
                 start=link["start"],
                 end=link["end"],
@@ -364,6 +471,14 @@ class _Builder:
                 url_end=url_end,
             )
         )
+
+
+def _line_end(source: str, start: int, end: int) -> int:
+    """`end` without the line break the parser counts in a heading (`# Title\n`): a finding
+    about the heading ends on its own line."""
+    while end > start and source[end - 1] in "\r\n":
+        end -= 1
+    return end
 
 
 def _unescape(raw: str) -> str:

@@ -69,6 +69,17 @@ def load_default() -> dict[str, Any]:
 
 
 @cache
+def load_default_dated_post() -> dict[str, Any]:
+    """The default schema for a post whose file name carries its date
+    (`_posts/2025-01-10-slug.md`, `blog/2025-01-10-slug.md`): Jekyll, Docusaurus and
+    Eleventy take the date from the name, so only the title is required; a `date` key
+    still has to be a date."""
+    post = dict(load_default())
+    post["required"] = [key for key in post["required"] if key != "date"]
+    return post
+
+
+@cache
 def load_default_page() -> dict[str, Any]:
     """The default schema for pages that are not posts (about, index): same types, nothing required."""
     page = {key: value for key, value in load_default().items() if key != "required"}

@@ -87,6 +87,24 @@ def test_fm003_near_misses() -> None:
     assert run(source, "FM003", {"known-keys": ["data"]}) == []
 
 
+def test_fm003_a_known_key_with_a_word_added_is_a_key_of_its_own() -> None:
+    """A real headless-CMS post dates itself with `publishedAt`: two edits from `published`,
+    but a word added, not a typo; the unsafe rename to `published` (Jekyll's publish switch)
+    would have changed what the key means. A real typo still gets its suggestion."""
+    source = """
+        ---
+        title: "Guide"
+        publishedAt: 2014-06-15T00:00:00.000Z
+        date_gmt: 2014-06-15
+        title-ja: ガイド
+        summery: Function
+        publish: true
+        ---
+    """
+    # `publish` is Quartz's and Obsidian Publish's switch (a real Quartz note), not `published`.
+    assert run(source, "FM003") == ["6:1 FM003 unknown key `summery` (did you mean `summary`?)"]
+
+
 def test_fm003_nested_keys_where_the_schema_describes_the_object() -> None:
     source = """
         ---
@@ -166,6 +184,19 @@ def test_fm004_readable_forms() -> None:
     for value in ("2025-01-10", "2025-01-10 09:00", "2025-01-10 09:00:00 +0900", "2025-01-10T09:00:00+09:00",
                   "2025-01-10T01:49:14.123Z", '"2025-01-10 10:00:00 UTC"'):
         assert run(date_post(value), "FM004") == [], value
+
+
+def test_fm004_the_month_name_dates_of_astros_blog_template() -> None:
+    """Astro's blog template (and a real Japanese Astro blog) writes `pubDate: 'Jul 08 2022'`,
+    which Astro's date coercion reads: FM004 said it was not a date."""
+    for value in ("'Jul 08 2022'", '"Aug 16 2025"', "July 8, 2022", "Sept 1 2020"):
+        assert run(date_post(value, "pubDate"), "FM004") == [], value
+    assert run(date_post("Feb 30 2020", "pubDate"), "FM004") == [
+        "3:1 FM004 pubDate `Feb 30 2020` is not a date (expected YYYY-MM-DD, optionally with HH:MM:SS and an offset)"
+    ]
+    assert run(date_post("Ma 5 2020", "pubDate"), "FM004") == [
+        "3:1 FM004 pubDate `Ma 5 2020` is not a date (expected YYYY-MM-DD, optionally with HH:MM:SS and an offset)"
+    ]
 
 
 def test_fm004_file_name_date_in_the_site_timezone() -> None:
@@ -254,6 +285,15 @@ def test_fm005_english_by_words_and_string_values() -> None:
         "3:1 FM005 reading_time is 8 minutes, but the text reads in about 2 (462 words at 230 a minute)"
     ]
     assert run(reading('"soon"', body), "FM005") == ["3:1 FM005 reading_time `soon` is not a number of minutes"]
+
+
+def test_fm005_a_boolean_is_a_switch_not_a_duration() -> None:
+    """A popular Jekyll theme's posts say `read_time: true` to show the reading time the
+    theme computes: no duration is declared, so there is nothing to compare (it was "`True`
+    is not a number of minutes")."""
+    body = "Short pages load fast and read well. " * 66
+    assert run(reading("true", body).replace("reading_time", "read_time"), "FM005") == []
+    assert run(reading("false", body), "FM005") == []
 
 
 def test_fm005_options() -> None:

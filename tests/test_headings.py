@@ -163,6 +163,40 @@ def test_hd004_empty_headings(check) -> None:
     ]
 
 
+def test_inline_code_is_part_of_a_heading_text(check) -> None:
+    """A real post titled its sections by command (`## `git add``): the code is what the
+    heading says, so it is no empty heading, no duplicate of a sibling, and it makes the
+    heading's anchor (`#install-foo`)."""
+    src = """\
+        ---
+        title: t
+        ---
+
+        See [the install step](#install-foo).
+
+        ## `git add`
+
+        ## `git commit`
+
+        ## Install `foo`
+
+        ## Install `bar`
+
+        ## `git add`
+        """
+    assert check(src, ["HD003", "HD004", "LNK002"]) == [
+        '15:1 HD003 duplicate H2 "git add" (same text on line 7, under the same parent)',
+    ]
+
+
+def test_a_heading_finding_ends_on_the_heading_line() -> None:
+    """The parser counts a heading's line break in its range: every heading finding ended
+    at column 1 of the next line, so GitHub annotations of real posts spanned two lines
+    and lost their columns."""
+    found = lint("---\ntitle: t\n---\n\n# Second H1\n\nText.\n", ["HD001"])
+    assert [(f.line, f.column, f.end_line, f.end_column) for f in found] == [(5, 1, 5, 12)]
+
+
 # --- HD005 -------------------------------------------------------------------------------
 
 

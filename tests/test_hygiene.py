@@ -152,6 +152,7 @@ def test_identifiers_in_cjk_prose_and_headings(check):
 def test_identifier_near_misses(check):
     src = JA + (
         "iPhoneとmacOS、ChatGPT、LinkedIn、YouTube、JavaScript、eBay、kWhを使います。\n\n"
+        "論文はarXivに、ビルドはx86_64向けです。\n\n"
         "end-to-endで、state-of-the-artな、e-commerceの仕組み。\n\n"
         "`caseStudy`はコード、info@my_site.jpはメール、config_file.ymlはファイル名、#ai_marketingはタグ。\n\n"
         "https://example.com/user_journey/caseStudy のURLは除きます。\n"
@@ -159,6 +160,23 @@ def test_identifier_near_misses(check):
     assert check(src, ["TX003"]) == []
     # English posts are not checked: identifiers are everyday words of technical English
     assert check(EN + "Set caseStudy and reading_time in the config.\n", ["TX003"]) == []
+
+
+def test_tex_math_is_not_prose(check):
+    """A real kramdown post showed a `$$ ... $$` block (and Chirpy posts `$x_i$`): TeX is
+    not prose, so `x_ie_i` is no identifier and `{ccc}` no placeholder. A `$` price is text."""
+    src = JA + (
+        "内積は次のとおりです。\n\n"
+        "$$\n\\sum_{i=1}^n x_ie_i \\begin{array}{ccc} e_1 \\end{array}\n$$\n\n"
+        "ここで $y_j$ は係数で、$$ 3.0 × 10^8 $$ は光速です。caseStudyは識別子です。\n\n"
+        "価格は $5 と $10 です。\n"
+    )
+    assert check(src, ["TX001", "TX003"]) == [
+        '11:39 TX003 camelCase identifier "caseStudy" in prose (write it in words or as `code`)',
+    ]
+    doc = Document("_posts/2025-01-10-post.md", src)
+    assert "x_i" not in doc.prose and "y_j" not in doc.prose
+    assert "価格は $5 と $10 です。" in doc.prose
 
 
 def test_allow_list_is_configurable():
@@ -271,6 +289,52 @@ def test_body_endings_that_are_fine(check):
     ):
         assert check(JA + "本文です。\n\n" + ending + "\n\n- リストは判定しない\n", ["TX005"]) == [], ending
     assert check(JA + "最後の段落はきちんと終わります。\n\n<div class=\"cta\">無料相談はこちら</div>\n", ["TX005"]) == []
+
+
+def test_a_paragraph_that_something_follows_is_not_the_end_of_the_body(check):
+    """A real theme demo post opened with "...to make sure that" and then a list, headings
+    and lists: its body does not end mid-sentence. Nor does one that ends with code or an image."""
+    intro = "Nested lists are a corner case, so this post makes sure that\n\n"
+    for after in ("* lists stay numbered\n* styles go deep\n", "## Part\n", "```sh\nmake\n```\n",
+                  "![A nested list, rendered](/a.png)\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"):
+        assert check(EN + intro + after, ["TX005"]) == [], after
+    assert check(EN + "* a list first\n\n" + intro + "{% include related.html %}\n", ["TX005"]) == [
+        '7:60 TX005 body ends mid-sentence: the last paragraph ends with "…post makes sure that"'
+    ]
+
+
+def test_a_japanese_polite_ending_finishes_the_body_without_its_full_stop(check):
+    """A real Japanese Hugo post ended "…その実機に合ったCPUを選択したらOKです" with no 。:
+    the sentence is finished. A clause cut off before its verb is still reported."""
+    for ending in ("その実機に合ったCPUを選択したらOKです", "設定は以上で完了しました", "ぜひ試してみてください",
+                   "次回もよろしくお願いしますね"):
+        assert check(JA + "本文です。\n\n" + ending.rjust(24, "あ") + "\n", ["TX005"]) == [], ending
+    assert check(JA + "本文です。\n\n導入で大切なのは目的を決めることですが、その\n", ["TX005"]) == [
+        '7:22 TX005 body ends mid-sentence: the last paragraph ends with "…めることですが、その"'
+    ]
+
+
+def test_a_definition_list_is_a_list_not_paragraphs(check):
+    """A real Japanese security notice lists versions as a kramdown definition list
+    (`開発版` / `: …に更新する`), which Hugo's Goldmark reads too: the body ends with a list,
+    not with a paragraph cut off mid-sentence; terms and definitions are list items."""
+    src = JA + "対応方法は次のとおりです。\n\n1.8系\n: 1.8.3に更新してください\n\n開発版(1.9系)\n: 2005-07-15以降のバージョンに更新する\n"
+    assert check(src, ["TX005"]) == []
+    doc = Document("_posts/2025-01-10-post.md", src)
+    assert [(b.kind, b.level, b.text) for b in doc.prose_blocks] == [
+        ("paragraph", 0, "対応方法は次のとおりです。"),
+        ("item", 1, "1.8系"), ("item", 1, "1.8.3に更新してください"),
+        ("item", 1, "開発版(1.9系)"), ("item", 1, "2005-07-15以降のバージョンに更新する"),
+    ]
+
+
+def test_a_body_that_ends_with_a_list_of_paths(check):
+    """A real Japanese Hugo post ends with the template paths Hugo tries, one per line:
+    a list of paths, not a sentence cut off ("…ingle.html")."""
+    paths = "/themes/THEME/layouts/index.html\n/themes/THEME/layouts/_default/single.html\n"
+    assert check(JA + "以下の順に選択される。\n\n" + paths, ["TX005"]) == []
+    assert check(EN + "The templates are read in this order, first the index then\n" + paths, ["TX005"]) == []
+    assert check(JA + "本文です。\n\nテンプレートは以下の順に選択されるのですが、その\n", ["TX005"]) != []
 
 
 def test_title_and_slug_that_lost_a_number(check):

@@ -339,6 +339,24 @@ def test_img006_featured_repeated_and_used_twice(check) -> None:
     ]
 
 
+def test_img006_liquid_filtered_paths_are_their_path(check) -> None:
+    """A real theme demo post shows two different overlay images written
+    `{{ "/assets/…-black.jpg" | relative_url }}` and `{{ "/assets/…-red.jpg" | relative_url }}`:
+    stripping the Liquid tag left nothing of either URL, so they were "the same image"."""
+    src = """\
+        ---
+        title: t
+        ---
+
+        ![A black overlay]({{ "/assets/black.jpg" | relative_url }})
+        <img src="{{ '/assets/red.jpg' | relative_url }}" alt="A red overlay">
+        ![The red overlay again]({{ site.baseurl }}/assets/red.jpg)
+        ![A post image]({{ page.image }})
+        ![Another post image]({{ page.cover }})
+        """
+    assert check(src, ["IMG006"]) == ["7:1 IMG006 image red.jpg is used twice (first on line 6)"]
+
+
 def test_img006_seed_shape_has_no_duplicates(check) -> None:
     assert check(fixture("duplicate-params.md"), ["IMG006"], dedent=False) == []
 

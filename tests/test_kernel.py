@@ -92,6 +92,37 @@ def test_positions_after_multibyte_text():
     assert doc.position(image.url_start) == (7, 10) and doc.source[image.url_start : image.url_end] == image.url
 
 
+def test_highlight_tags_hold_code_not_markdown(check):
+    """Real Jekyll and Hugo posts show HTML templates in `{% highlight %}` and
+    `{{< highlight >}}`: that HTML is code (no second H1, no <img> without alt), and what
+    follows the tags is Markdown again. The escaped `{{</* highlight */>}}` is no tag."""
+    src = (
+        "---\ntitle: テンプレートの書き方\n---\n\n"
+        "{% highlight html %}\n<h1>{{ page.title }}</h1>\n<img src=\"a.png\">\ncaseStudy構造\n{% endhighlight %}\n\n"
+        "{{< highlight html >}}\n<h1 id=\"title\">{{ .Title }}</h1>\n\n<img src=\"b.png\">\n{{< /highlight >}}\n\n"
+        "{{</* highlight html */>}}\n\n# 見出し\n\n<img src=\"c.png\">\n"
+    )
+    assert check(src, ["HD001", "IMG001", "TX003"]) == [
+        '19:1 HD001 H1 "見出し" in the body is a second H1 (the layout renders the title as the H1)',
+        "21:1 IMG001 <img> has no alt attribute (c.png)",
+    ]
+    doc = Document("_posts/2025-01-10-post.md", src)
+    assert [doc.position(start) for start, _ in doc.code] == [(5, 21), (11, 23)]
+
+
+def test_a_hugo_code_shortcode_holds_code(check):
+    """A real Japanese Hugo site shows its layouts in its theme's `{{< code lang="html" >}}`
+    shortcode: the template's `{{ .Title }}` are no placeholders and its <h1> no second H1."""
+    src = (
+        "---\ntitle: パーシャルテンプレート\n---\n\n"
+        '{{< code lang="html" title="layouts/_default/list.html" >}}\n{{ partial "header" . }}\n\n'
+        "<main>\n  <h1>{{ .Title }}</h1>\n</main>\n{{< /code >}}\n\n本文の {{ .Title }} は表示されません。\n"
+    )
+    assert check(src, ["HD001", "TX001"], generator="hugo") == [
+        '13:5 TX001 placeholder "{{ .Title }}" in Hugo content (not rendered)',
+    ]
+
+
 def test_suppressions(check):
     src = "---\ntitle: a\ntitle: b\n---\n"
     assert check("<!-- seo-lint-disable-file FM001 -->\n" + src, ["FM001", "SL001"]) == []

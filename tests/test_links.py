@@ -165,6 +165,57 @@ def test_front_matter_permalink_and_unknown_placeholders():
     assert site_check(posts, ["LNK002"], {"permalink": "/:week/:title/"}, linted=linted) == []
 
 
+def test_liquid_in_link_destinations_and_reference_definitions():
+    """A real Jekyll news post wrote `[1]: {{ site.url }}/download/` among its reference
+    definitions: with the tag's spaces that line is no definition, so every definition after
+    it became text, and `[<URL:…>][4](英語)` became a link to "英語". Jekyll renders Liquid
+    first: these are links, with Liquid in their destinations."""
+    source = """
+        ---
+        title: リリース
+        ---
+        ソースは[&lt;URL:ftp://ftp.example.org/pub/a.tar.gz&gt;][1]から、変更点は[&lt;URL:ftp://ftp.example.org/changes&gt;][2](英語)を参照してください。
+        [旧版]({{ site.url }}/old/)と[説明]({{ '/about/' | relative_url }} "説明 {{ page.title }}")もあります。
+
+        [1]: {{ site.url }}/ja/download/
+        [2]: ftp://ftp.example.org/changes
+        """
+    posts = {"about.md": "---\ntitle: About\n---\nText.\n", "_posts/2025-01-10-release.md": source}
+    config = {"permalink": "pretty", "url": "https://www.example.org"}
+    assert site_check(posts, ["LNK002"], config, linted={"_posts/2025-01-10-release.md"}) == [
+        "_posts/2025-01-10-release.md:5:6 LNK002 link target /old/ is not a page of this site",
+        "_posts/2025-01-10-release.md:7:6 LNK002 link target /ja/download/ is not a page of this site",
+    ]
+    doc = Document("_posts/2025-01-10-release.md", textwrap.dedent(source).lstrip("\n"))
+    assert [(link.url, link.text) for link in doc.links] == [
+        ("{{ site.url }}/ja/download/", "<URL:ftp://ftp.example.org/pub/a.tar.gz>"),
+        ("ftp://ftp.example.org/changes", "<URL:ftp://ftp.example.org/changes>"),
+        ("{{ site.url }}/old/", "旧版"),
+        ("{{ '/about/' | relative_url }}", "説明"),
+    ]
+
+
+def test_front_matter_defaults_give_posts_their_permalink():
+    """A popular Jekyll theme sets its posts' URLs in `_config.yml` front matter defaults
+    (`permalink: /posts/:title/`), not in `permalink`: a real demo post's relative link
+    `../text-and-typography/` to its sibling post was reported broken (LNK002, an error).
+    The narrowest matching scope wins; pages keep their own URLs."""
+    posts = {
+        "_posts/2019-08-08-text-and-typography.md": "---\ntitle: Text\n---\nBody.\n",
+        "_posts/2019-08-09-write-a-new-post.md": "---\ntitle: Write\n---\n[a](../text-and-typography/) [b](/posts/text-and-typography/) [c](/notes/x/)\n",
+        "notes/_posts/2019-08-10-x.md": "---\ntitle: X\n---\n[d](/posts/x/) [e](/2019/08/08/text-and-typography.html)\n",
+    }
+    config = {"defaults": [
+        {"scope": {"path": "", "type": "posts"}, "values": {"layout": "post", "permalink": "/posts/:title/"}},
+        {"scope": {"path": "notes", "type": "posts"}, "values": {"permalink": "/notes/:title/"}},
+        {"scope": {"path": "", "type": "pages"}, "values": {"permalink": "/pages/:title/"}},
+    ]}
+    assert site_check(posts, ["LNK002"], config) == [
+        "notes/_posts/2019-08-10-x.md:4:5 LNK002 link target /posts/x/ is not a page of this site",
+        "notes/_posts/2019-08-10-x.md:4:20 LNK002 link target /2019/08/08/text-and-typography.html is not a page of this site",
+    ]
+
+
 def test_pages_that_generators_make_are_not_reported():
     posts = {
         "_posts/2025-01-05-setup.md": "---\ntitle: T\n---\nText.\n",
@@ -269,6 +320,15 @@ def test_http_links_and_their_unsafe_fix(check):
         fixed = fixed[: edit.start] + edit.replacement + fixed[edit.end :]
     assert fixed == src.replace("http://jekyllrb", "https://jekyllrb").replace("HTTP://", "https://")
     assert lint_text(fixed, "a.md", default_rules(["LNK004"])) == []
+
+
+def test_http_reference_definition_used_twice_is_one_finding(check):
+    """A real news post cited one mailing-list message twice through `[1]`: its one
+    definition was reported twice, at the same place (images were already one per URL)."""
+    src = "See [the post][1] and [again][1].\n\n[1]: http://blade.example.org/ruby-dev/19081\n"
+    assert check(src, ["LNK004"], path="a.md") == [
+        "3:6 LNK004 link uses http:// (blade.example.org); use https://",
+    ]
 
 
 def test_close_slug_found_among_thousands_by_shared_trigrams():

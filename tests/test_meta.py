@@ -137,6 +137,31 @@ def test_mt002_missing_or_empty() -> None:
     assert run(post("題名"), "MT002", {"require": False}) == []
 
 
+def test_mt002_excerpt_or_summary_stands_in_for_a_missing_description() -> None:
+    """Real posts (a Jekyll theme's demo, a Hugo academic theme, a Hugo wiki) give the
+    meta description as `excerpt` (jekyll-seo-tag's fallback) or `summary` (Hugo's): it is
+    measured under its own name instead of "description is missing"."""
+    excerpt = post("題名", extra='excerpt: "' + "説明" * 10 + '"')
+    summary = post("題名", extra='summary: "' + "説明" * 70 + '"')
+    assert run(excerpt, "MT002", generator="jekyll") == ["3:1 MT002 excerpt (the meta description) is 20 characters (min 50 for ja)"]
+    assert run(summary, "MT002", generator="hugo") == ["3:1 MT002 summary (the meta description) is 140 characters (max 120 for ja)"]
+    assert run(summary, "MT002") == ["3:1 MT002 summary (the meta description) is 140 characters (max 120 for ja)"]
+    # Hugo does not read `excerpt`, Jekyll not `summary`; a description, even empty, wins.
+    assert run(excerpt, "MT002", generator="hugo") == ["1:1 MT002 description is missing (aim for 50–120 characters for ja)"]
+    assert run(summary, "MT002", generator="jekyll") == ["1:1 MT002 description is missing (aim for 50–120 characters for ja)"]
+    assert run(post("題名", "", extra='excerpt: "' + "説明" * 30 + '"'), "MT002") == [
+        "3:1 MT002 description is empty (aim for 50–120 characters for ja)"
+    ]
+
+
+def test_mt002_unreadable_front_matter_is_left_to_fm001() -> None:
+    """A real Hugo post had `-jekyll` (no space) in its tags list: the YAML cannot be read,
+    which FM001 reports; its description is not "missing"."""
+    source = post("題名", "説明" * 30, extra="tags:\n- hugo\n-jekyll")
+    assert run(source, "MT002") == []
+    assert run(source, "FM001") == ["6:1 FM001 YAML syntax error: while scanning a simple key, could not find expected ':'"]
+
+
 # --- MT003 description-echoes-title --------------------------------------------------------
 
 TITLE = "静的サイトの画像最適化：表示速度を上げる5つの手順"

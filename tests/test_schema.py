@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from seo_lint import registry
+from seo_lint.document import DocumentSettings
 from seo_lint.lint import ActiveRule, lint_text
 from seo_lint.rules.schema import MAX_FINDINGS, _show
 from seo_lint.schema import QuickCheck, check_schema, load_default, load_default_page
@@ -24,13 +25,16 @@ DATE_HINT = (
 )
 
 
-def fm002(source: str, schema: dict[str, Any] | None = None, path: str = POST, dedent: bool = True) -> list[str]:
+def fm002(
+    source: str, schema: dict[str, Any] | None = None, path: str = POST, dedent: bool = True, generator: str = "generic"
+) -> list[str]:
     """FM002 alone, with the default schema or `schema` injected as the config shell does."""
     rule = registry.get("FM002")
     assert rule is not None
     options = registry.build_options(rule, {"schema": schema} if schema is not None else None)
     text = textwrap.dedent(source).lstrip("\n") if dedent else source
-    return lines(lint_text(text, path, [ActiveRule(rule, rule.severity, options)]))
+    settings = DocumentSettings(generator=generator)
+    return lines(lint_text(text, path, [ActiveRule(rule, rule.severity, options)], settings))
 
 
 # --- the default schema --------------------------------------------------------------------
@@ -88,16 +92,62 @@ def test_missing_title_is_reported_at_the_opening_fence() -> None:
 
 
 def test_missing_title_and_date_are_two_findings() -> None:
-    assert fm002("---\nlayout: post\n---\nBody\n") == [
+    assert fm002("---\nlayout: post\n---\nBody\n", path="content/posts/post.md") == [
         '1:1 FM002 $: required key "date" is missing',
         '1:1 FM002 $: required key "title" is missing',
     ]
 
 
 def test_empty_front_matter_in_a_post_misses_both_keys() -> None:
-    assert fm002("---\n---\nBody\n") == [
+    assert fm002("---\n---\nBody\n", path="content/posts/post.md") == [
         '1:1 FM002 $: required key "date" is missing',
         '1:1 FM002 $: required key "title" is missing',
+    ]
+
+
+def test_a_post_takes_its_date_from_its_file_name() -> None:
+    """Real Jekyll sites (a theme's demo posts, a language site's news) and a Japanese
+    Docusaurus blog leave `date` out: Jekyll dates `_posts/2025-01-10-slug.md` from its name,
+    Docusaurus (and Eleventy) `blog/2025-01-10-slug.md`. The title is still required, and a
+    `date` key must still be a date."""
+    assert fm002("---\nlayout: post\n---\nBody\n") == ['1:1 FM002 $: required key "title" is missing']
+    assert fm002("---\ntitle: T\n---\nBody\n", path="ja/news/_posts/2004-12-25-release.md") == []
+    assert fm002("---\ntitle: T\n---\n", path="blog/2023-05-15-houdini.md") == []
+    assert fm002("---\ntitle: T\ndate: soon\n---\n") == [f'3:1 FM002 $.date: "soon" {DATE_HINT}']
+    # Hugo does not read the name (unless its front matter settings say so).
+    assert fm002("---\ntitle: T\n---\n", path="content/posts/2025-01-10-post.md", generator="hugo") == [
+        '1:1 FM002 $: required key "date" is missing'
+    ]
+
+
+def test_an_empty_key_is_unset_for_the_default_schema() -> None:
+    """Real posts leave keys of their template empty (`categories:` in a Japanese Jekyll post,
+    `lastmod:` in a Japanese Hugo post): FM006 reports an empty key; FM002 also called it an
+    error ("null is not of type string"). A required key left empty is still missing; a
+    configured schema still sees the null."""
+    assert fm002("---\ntitle: T\ndate: 2024-06-23\nlastmod:\ncategories:\n---\n") == []
+    assert fm002("---\ntitle:\ndate: 2024-06-23\n---\n") == ['1:1 FM002 $: required key "title" is missing']
+    strict = {"type": "object", "properties": {"lastmod": {"type": "string"}}}
+    assert fm002("---\nlastmod:\n---\n", schema=strict) == ['2:1 FM002 $.lastmod: null is not of type "string"']
+
+
+def test_a_post_dated_by_publish_date_or_pub_date() -> None:
+    """A real Astro blog (zh-TW) dates posts with `publishDate`, as Hugo's default front
+    matter configuration also reads it when `date` is absent; Astro's template uses `pubDate`."""
+    assert fm002("---\ntitle: T\npublishDate: \"2026-04-03\"\n---\n", path="src/content/blog/p.md") == []
+    assert fm002("---\ntitle: T\npubDate: 2026-04-03\n---\n", path="src/content/blog/p.md") == []
+    assert fm002("---\ntitle: T\npublishDate: 2026-04-03\n---\n", path="content/posts/p.md", generator="hugo") == []
+    assert fm002("---\ntitle: T\nupdatedDate: 2026-04-03\n---\n", path="src/content/blog/p.md") == [
+        '1:1 FM002 $: required key "date" is missing'
+    ]
+    # A real Japanese Astro blog (a Fuwari-style theme) dates posts with `published`; Jekyll's
+    # and Zenn's `published: true/false` is a switch and dates nothing.
+    assert fm002("---\ntitle: T\npublished: 2018-08-01\n---\n", path="src/content/blog/p.md") == []
+    assert fm002("---\ntitle: T\npublished: true\n---\n", path="src/content/blog/p.md") == [
+        '1:1 FM002 $: required key "date" is missing'
+    ]
+    assert fm002("---\ntitle: T\ndate: 2018-08-01\npublished: soon\n---\n") == [
+        f'4:1 FM002 $.published: "soon" {DATE_HINT}'
     ]
 
 
@@ -197,7 +247,7 @@ def test_pages_that_are_not_posts_need_no_date_but_keep_the_types() -> None:
     page = "---\nlayout: page\ntitle: About\n---\nBody\n"
     assert fm002(page, path="about.md") == []
     assert fm002(page, path="_posts/about.md") == ['1:1 FM002 $: required key "date" is missing']
-    assert fm002(page, path="blog/2025-01-10-about.md") == ['1:1 FM002 $: required key "date" is missing']
+    assert fm002(page, path="blog/2025-01-10-about.md") == []  # dated by its name
     assert fm002(page, path="_drafts/new-idea.md") == []
     assert fm002(page, path="content/posts/hugo-post.md") == ['1:1 FM002 $: required key "date" is missing']
     assert fm002("---\ntitle: About\ndate: soon\n---\n", path="about.md") == [

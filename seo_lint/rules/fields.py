@@ -28,6 +28,8 @@ KNOWN_KEYS = (
     "slug", "summary", "type", "url", "weight", "menu", "translationKey", "build", "params", "toc",
     # Astro / Eleventy
     "pubDate", "updatedDate", "heroImage", "eleventyExcludeFromCollections", "eleventyNavigation",
+    # Quartz and Obsidian Publish
+    "publish",
     # seo-lint and common SEO plugins
     "focus_keyword", "keyphrase", "seo_keywords", "lang", "language", "reading_time", "featured",
     "seo-lint", "og_image", "thumbnail", "cover", "featured_image",
@@ -114,15 +116,22 @@ def _comparable(key: str, fold: bool) -> str:
     return key.lower() if fold else key
 
 
+def _extends(longer: str, shorter: str) -> bool:
+    """`publishedAt`, `date_gmt`, `title-ja`: a word added to a key makes a key of its own."""
+    rest = longer[len(shorter) :]
+    return longer.startswith(shorter) and rest[:1] != "" and (rest[0] in "_-" or rest[0].isupper())
+
+
 def _suggest(key: str, candidates: list[str], limit: int, fold: bool) -> str | None:
     """The closest candidate within `limit` edits (at most a third of the key's length, at
-    least 1); a plural or singular of a candidate (`images`, `tag`) is a key of its own."""
+    least 1); a plural or singular of a candidate (`images`, `tag`), or a candidate with a
+    word added (`publishedAt`), is a key of its own."""
     mine = _comparable(key, fold)
     allowed = min(limit, max(1, len(key) // 3))
     best: tuple[int, str] | None = None
     for candidate in candidates:
         theirs = _comparable(candidate, fold)
-        if mine + "s" == theirs or theirs + "s" == mine:
+        if mine + "s" == theirs or theirs + "s" == mine or _extends(key, candidate) or _extends(candidate, key):
             continue
         distance = edit_distance(mine, theirs, allowed)
         if distance <= allowed and (best is None or (distance, candidate) < best):
@@ -196,7 +205,8 @@ def front_matter_unknown_key(doc: Document, opts: UnknownKeyOptions) -> Iterator
     Hugo, Astro and common plugins read) but is within `max-distance` edits (default 2; at
     most a third of the key's length, at least 1) of one that is (`seo-keywords` →
     `seo_keywords`). A transposition counts as one edit;
-    a plural of a known key (`images`, `authors`) is not a typo. Nested keys are checked where
+    a plural of a known key (`images`, `authors`), or a known key with a word added
+    (`publishedAt`, `date_gmt`, `title-ja`), is not a typo. Nested keys are checked where
     the schema describes the parent object. With a strict schema (`additionalProperties:
     false`) every key it does not list is reported. Hugo reads keys case-insensitively, so
     for Hugo a difference of case alone is not reported.
@@ -244,6 +254,13 @@ def front_matter_unknown_key(doc: Document, opts: UnknownKeyOptions) -> Iterator
 
 # --- FM004 -----------------------------------------------------------------------------
 
+#: `Jul 08 2022`, `July 8, 2022`: the dates of Astro's blog template (JavaScript's Date reads
+#: them; so does Jekyll's Time.parse).
+_MONTH_DATE = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
 _DATE = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"
@@ -262,7 +279,7 @@ def parse_date(value: Any, zone: dt.tzinfo) -> dt.datetime | None:
         return None
     match = _DATE.match(value.strip())
     if match is None:
-        return None
+        return _month_date(value.strip(), zone)
     year, month, day, hour, minute, second, fraction, offset = match.groups()
     if not 1 < int(year) < 9999:
         return None  # so near datetime's limits that moving it to another zone overflows
@@ -279,6 +296,21 @@ def parse_date(value: Any, zone: dt.tzinfo) -> dt.datetime | None:
         micro = int((fraction or "0")[:6].ljust(6, "0"))
         return dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
                            int(second or 0), micro, tzinfo=tz)
+    except ValueError:
+        return None
+
+
+def _month_date(value: str, zone: dt.tzinfo) -> dt.datetime | None:
+    """`Jul 08 2022` or `July 8, 2022` (a month name or its first three letters or more)."""
+    match = _MONTH_DATE.match(value)
+    if match is None:
+        return None
+    name = match.group(1).lower()
+    month = next((i for i, full in enumerate(_MONTHS, 1) if full.startswith(name) and len(name) >= 3), None)
+    if month is None:
+        return None
+    try:
+        return dt.datetime(int(match.group(3)), month, int(match.group(2)), tzinfo=zone)
     except ValueError:
         return None
 
@@ -301,7 +333,8 @@ def front_matter_date(doc: Document, opts: DateOptions) -> Iterator[Violation]:
     file name in the site's timezone, or that is in the future.
 
     Readable: `YYYY-MM-DD`, optionally with a time `HH:MM[:SS[.fff]]` and an offset `Z`,
-    `UTC`, `+09:00` or `+0900` (without one, the site's timezone). The file name date is
+    `UTC`, `+09:00` or `+0900` (without one, the site's timezone), and the month-name dates
+    of Astro's blog template, `Jul 08 2022` or `July 8, 2022`. The file name date is
     compared with `date` taken in the site's timezone: UTC `2025-12-31T01:49Z` is 10:49 in
     Tokyo, the same day as `2025-12-31-…`, while `2025-12-30T20:00Z` is already the 31st
     there. A future date is reported as info (set `future = false` to stop).
@@ -385,7 +418,8 @@ def reading_time(doc: Document, opts: ReadingTimeOptions) -> Iterator[Violation]
     Flags a declared reading time (`reading_time`, in minutes) that differs from an estimate
     by more than the larger of 1 minute and 30 % of the estimate. The estimate is the prose
     (no code, markup or URLs) read at 500 characters a minute for Japanese, Chinese and Korean
-    and 230 words a minute otherwise. A value that is not a number of minutes is reported too.
+    and 230 words a minute otherwise. A value that is not a number of minutes is reported too
+    (`true`/`false` is a theme's switch to show a computed time, and is left alone).
 
     ## Why is this bad?
     Readers use the reading time to decide whether to start; a wrong one (often left over
@@ -427,9 +461,11 @@ def reading_time(doc: Document, opts: ReadingTimeOptions) -> Iterator[Violation]
     if name is None:
         return
     value = doc.meta[name]
+    if isinstance(value, bool):
+        return  # a theme's switch (`read_time: true`: show the time it computes), no duration
     start, end = doc.key_span(name)
     declared: float | None = None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)):
         declared = float(value)
     elif isinstance(value, str) and (match := _MINUTES.match(value)):
         declared = float(match.group(1))

@@ -290,7 +290,7 @@ ALLOWED_IDENTIFIERS = (
     "ChatGPT", "iPhone", "iPad", "iPadOS", "iMac", "iCloud", "iTunes", "iOS", "macOS",
     "watchOS", "tvOS", "eBay", "LinkedIn", "YouTube", "JavaScript", "TypeScript", "GitHub",
     "GitLab", "WordPress", "PowerPoint", "OpenAI", "DeepL", "iDeCo", "eSIM", "eKYC", "mRNA",
-    "jQuery", "reCAPTCHA", "PayPay", "LINE", "TikTok", "HubSpot",
+    "jQuery", "reCAPTCHA", "PayPay", "LINE", "TikTok", "HubSpot", "arXiv", "x86_64",
 )
 _CAMEL = r"[a-z]{2,}[0-9]*[A-Z][A-Za-z0-9]*"
 _SNAKE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+"
@@ -563,6 +563,11 @@ def list_count_mismatch(doc: Document, opts: RuleOptions) -> Iterator[Violation]
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f][\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*")
 _REPLACEMENT = re.compile("\ufffd+")
 _TERMINAL = frozenset("。．.！!？?」』）)】〕…‥:：~〜ー\"”’'*＊♪")
+#: A Japanese sentence that ends in a polite form is finished, with or without its 。
+#: (many bloggers leave it out at the end of a line): `…を選択したらOKです`.
+#: A last word that is a path or a file name (`/themes/THEME/layouts/_default/single.html`).
+_PATH_END = re.compile(r"(?:^|\s)(?:\S*/\S*|[\w.-]+\.[A-Za-z0-9]{1,5})$", re.ASCII)
+_POLITE_END = re.compile(r"(?:です|ます|でした|ました|ません|ください|でしょう|ましょう)[ねよか]?$")
 #: A counter whose number is gone: `生き残るための-つの`, `年版`, `-選`.
 _LOST_NUMBER = re.compile(
     r"(?:^|(?<=[\s\-_/:：、。・!！?？|｜」）)】]))(?:つの(?![るりられろっ])|選(?![ぁ-ん一-龯])|ヶ条|か条|年版)"
@@ -592,10 +597,20 @@ def _unbalanced(raw: str) -> Iterator[tuple[int, str]]:
     yield from stack
 
 
+def _followed(doc: Document, end: int) -> bool:
+    """Whether a prose block (a list, a heading, a table, HTML text), code or an image
+    comes after offset `end` (a paragraph that introduces a list is not the body's end)."""
+    return (
+        any(block.start >= end for block in reversed(doc.prose_blocks))
+        or any(start >= end for start, _ in reversed(doc.code))
+        or any(image.start >= end and image.origin in ("markdown", "html") for image in doc.images)
+    )
+
+
 def _ends_mid_sentence(doc: Document) -> Violation | None:
     last = next((b for b in reversed(doc.prose_blocks) if b.kind == "paragraph" and b.level == 0), None)
-    if last is None:
-        return None
+    if last is None or _followed(doc, last.end):
+        return None  # something visible comes after it: the body does not end there
     body = last.text.rstrip()
     raw = doc.source[last.start : last.end].rstrip()
     if not body or raw[-1:] in (")", ">", "}", "]"):
@@ -603,8 +618,10 @@ def _ends_mid_sentence(doc: Document) -> Violation | None:
     if text.length(body, doc.language) < (20 if doc.is_cjk else 6):
         return None
     final = body[-1]
-    if final in _TERMINAL or unicodedata.category(final) in ("So", "Sk"):
+    if final in _TERMINAL or unicodedata.category(final) in ("So", "Sk") or _POLITE_END.search(body):
         return None
+    if _PATH_END.search(body):
+        return None  # a file path or a file name ends it: a list of paths, not a cut sentence
     end = last.offset(len(body) - 1) + 1
     tail = body[-10:] if doc.is_cjk else " ".join(body.split()[-4:])
     return Violation(end - 1, end, f'body ends mid-sentence: the last paragraph ends with "…{tail}"')
@@ -663,10 +680,13 @@ def broken_text(doc: Document, opts: RuleOptions) -> Iterator[Violation]:
     The rest has no fix.
 
     ## Options
-    None. The end of the body is judged on the last Markdown paragraph (headings, lists,
-    HTML and paragraphs that end with a link, an image or Liquid are not judged; nor is a
-    paragraph under 20 CJK characters or 6 words). It ends a sentence when its last
-    character is closing punctuation (。！？.!?」』）… :) or a symbol or emoji.
+    None. The end of the body is judged on the last Markdown paragraph, when nothing but
+    Liquid tags follows it (a body that ends with a heading, a list, a table, code, an
+    image or HTML is not judged, nor is a paragraph that ends with a link, an image or
+    Liquid, nor one under 20 CJK characters or 6 words). It ends a sentence when its last
+    character is closing punctuation (。！？.!?」』）… :) or a symbol or emoji, or when it
+    ends in a Japanese polite form (です, ます, でした, ました, ません, ください…), 。 or not, or
+    with a file path or file name (a list of paths).
     """
     if "\ufffd" in doc.source and not (doc.load_problem is not None and doc.load_problem.code == "FILE001"):
         for match in _REPLACEMENT.finditer(doc.source):

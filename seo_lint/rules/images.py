@@ -549,9 +549,17 @@ class DuplicateOptions(RuleOptions):
     ignore_params: tuple[str, ...] = _SIZING_PARAMS
 
 
+#: A Liquid tag that makes a URL of the quoted path: `{{ "/img.png" | relative_url }}`.
+_FILTERED_PATH = re.compile(r"""\{\{-?\s*(['"])([^'"]*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}""")
+
+
 def _comparable(url: str, opts: DuplicateOptions, doc: Document) -> str:
+    written = url
     while (match := LIQUID.match(url)) is not None:  # `{{ site.baseurl }}/img.png`
-        url = url[match.end() :].lstrip()
+        path = _FILTERED_PATH.fullmatch(match.group())
+        url = (path.group(2) if path else "") + url[match.end() :].lstrip()
+    if not url.strip() or "{" in url:
+        return written  # built by Liquid: only the same text is the same image
     return urls.normalise(url, opts.ignore_params, doc.settings.base_url)
 
 

@@ -17,11 +17,11 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timezone, tzinfo
 from fnmatch import fnmatchcase
 from functools import cached_property, lru_cache
-from typing import TypedDict
+from typing import Any, TypedDict
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -231,6 +231,22 @@ def relative_path(path: str, root: str) -> str:
     return path
 
 
+def _default_permalinks(config: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(scope path, permalink) of the `_config.yml` front matter defaults that give posts a
+    permalink (`defaults: [{scope: {path: "", type: posts}, values: {permalink: /posts/:title/}}]`),
+    the widest scope first (a narrower one wins, as in Jekyll)."""
+    found: list[tuple[str, str]] = []
+    for entry in config.get("defaults") or ():
+        scope = entry.get("scope") if isinstance(entry, dict) else None
+        values = entry.get("values") if isinstance(entry, dict) else None
+        if not isinstance(scope, dict) or not isinstance(values, dict):
+            continue
+        permalink = values.get("permalink")
+        if isinstance(permalink, str) and permalink and scope.get("type") in (None, "", "posts"):
+            found.append((str(scope.get("path") or "").strip("/"), _STYLES.get(permalink, permalink)))
+    return sorted(found, key=lambda pair: len(pair[0]))
+
+
 def _expand(template: str, data: LinkSummary, folders: list[str]) -> str | None:
     """A Jekyll permalink template filled for one post; None when it uses a placeholder
     seo-lint does not know (the post's URL is then unknown)."""
@@ -311,6 +327,7 @@ class SiteIndex:
         style = str(config.get("permalink") or "date")
         template = _STYLES.get(style, style)
         self.site = site
+        self.defaults = _default_permalinks(config) if isinstance(config.get("defaults"), list) else []
         self.baseurl = "/" + str(config.get("baseurl") or "").strip("/")
         self.uncertain = False  # some post's URL could not be computed
         self.template = template
@@ -356,6 +373,9 @@ class SiteIndex:
         parts = rel.split("/")
         if data is not None and data["name"] and data["date"] and "_posts" in parts:
             folders = parts[: parts.index("_posts")]
+            for path, permalink in self.defaults:  # front matter defaults in _config.yml
+                if not path or rel == path or rel.startswith(path + "/"):
+                    template = permalink
             expanded = _expand(template, data, folders)
             if expanded is None:
                 self.uncertain = True
@@ -656,7 +676,8 @@ def internal_link_broken(site: Site, opts: InternalLinkOptions) -> Iterator[Site
     - `extend-ignore`: patterns added to `ignore`.
 
     A page's URL comes from its front matter `permalink`, else from `_config.yml`'s
-    `permalink` style for Jekyll posts (`date`, `pretty`, `ordinal`, `none` or a template),
+    front matter `defaults` for posts, else its `permalink` style for Jekyll posts (`date`,
+    `pretty`, `ordinal`, `none` or a template),
     else from its path (`about.md` → `/about/`); `/a`, `/a/` and `/a.html` are the same page.
     Not reported: the home page `/`, a folder that holds pages (`/2025/01/`, `/posts/`:
     generators make archive and section pages), links to files that are not pages
@@ -846,9 +867,11 @@ def link_insecure(doc: Document, opts: InsecureOptions) -> Iterator[Violation]:
       `0.0.0.0`, `[::1]`).
     """
     allowed = {host.lower() for host in opts.allow_hosts}
+    seen: set[tuple[int, int]] = set()  # links that share a reference definition: one finding
     for link in doc.links:
-        if not link.url.lower().startswith("http://"):
+        if not link.url.lower().startswith("http://") or (link.url_start, link.url_end) in seen:
             continue
+        seen.add((link.url_start, link.url_end))
         try:
             host = (urlsplit(link.url).hostname or "").lower()
         except ValueError:  # an invalid IPv6 host (`http://[x`)

@@ -123,6 +123,10 @@ def description_length(doc: Document, opts: DescriptionLengthOptions) -> Iterato
     for Japanese, Chinese and Korean, 70–160 for other languages (white space runs count as
     one character).
 
+    Without `description`, the key the generator uses instead is measured: Jekyll's
+    `excerpt` (jekyll-seo-tag's fallback) or Hugo's `summary` (the fallback of Hugo's
+    internal templates); either one for other generators.
+
     ## Why is this bad?
     Without a description search engines make up a snippet from the page, often from the
     wrong place (Lighthouse fails a missing description). Google cuts a long one: Yoast's
@@ -158,9 +162,13 @@ def description_length(doc: Document, opts: DescriptionLengthOptions) -> Iterato
     - `max-length`: characters per language (default `{"cjk": 120, "default": 160}`).
     - `require`: report a post without a description (default true).
     """
+    if doc.front_matter.errors:
+        return  # FM001 reports it; its keys are unknown, not missing
     low = for_language(opts.min_length, doc.language)
     high = for_language(opts.max_length, doc.language)
-    value = doc.meta.get("description")
+    key, value = "description", doc.meta.get("description")
+    if "description" not in doc.meta:
+        key, value = _stand_in(doc) or (key, value)
     if not isinstance(value, str) or not value.strip():
         if not opts.require or (value is not None and not isinstance(value, str)):
             return
@@ -171,13 +179,26 @@ def description_length(doc: Document, opts: DescriptionLengthOptions) -> Iterato
         )
         return
     size = len(collapse_space(value))
+    named = key if key == "description" else f"{key} (the meta description)"
     if size > high:
-        message = f"description is {size:,} characters (max {high} for {doc.language})"
+        message = f"{named} is {size:,} characters (max {high} for {doc.language})"
     elif size < low:
-        message = f"description is {size:,} characters (min {low} for {doc.language})"
+        message = f"{named} is {size:,} characters (min {low} for {doc.language})"
     else:
         return
-    yield Violation(*doc.key_span("description"), message)
+    yield Violation(*doc.key_span(key), message)
+
+
+def _stand_in(doc: Document) -> tuple[str, str] | None:
+    """The key that the generator's meta description falls back to when there is no
+    `description`: Jekyll's `excerpt` (jekyll-seo-tag), Hugo's `summary` (its internal
+    templates); both for other generators."""
+    keys = {"jekyll": ("excerpt",), "hugo": ("summary",)}.get(doc.settings.generator, ("excerpt", "summary"))
+    for key in keys:
+        value = doc.meta.get(key)
+        if isinstance(value, str) and value.strip():
+            return key, value
+    return None
 
 
 def _echo(title: str, description: str, min_title: int) -> tuple[str, int] | None:

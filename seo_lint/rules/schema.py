@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING, Any
 from seo_lint.document import Document
 from seo_lint.findings import Severity, Violation
 from seo_lint.registry import RuleOptions, rule
-from seo_lint.schema import QuickCheck, import_jsonschema, load_default, load_default_page
+from seo_lint.schema import (
+    QuickCheck,
+    import_jsonschema,
+    load_default,
+    load_default_dated_post,
+    load_default_page,
+)
 
 if TYPE_CHECKING:  # jsonschema is imported when a file is validated (its import takes ~0.8 s)
     from jsonschema import Draft202012Validator
@@ -49,14 +55,20 @@ def front_matter_schema(doc: Document, opts: SchemaOptions) -> Iterator[Violatio
     `date`, `date-time` and `uri` formats checked.
 
     The default schema (`seo_lint/schemas/post.schema.json`) requires `title` (non-empty)
-    and `date` in posts (files in a posts folder or named `YYYY-MM-DD-slug`), and types
+    and `date` in posts (files in a posts folder or named `YYYY-MM-DD-slug`), except the
+    `date` of a post named `YYYY-MM-DD-slug` outside a Hugo site (Jekyll, Docusaurus and
+    Eleventy take the date from the file name, Hugo only when configured; FM004 checks that
+    a `date` key agrees with the name) and of a post dated by `publishDate` (Hugo's next
+    date key), `pubDate` (Astro's) or a date in `published` (Astro themes'; Jekyll's
+    `published: false` is a switch), and types
     `date` and `last_modified_at` (a date, an RFC 3339 date-time, or Jekyll's
     `2025-12-31 10:00:00 +0900`), `description`, `image` (a string or an object with
     `path`/`url`/`alt`), `tags`, `categories`, `keywords`, `seo_keywords` (a string or a
     list of strings), `author` (a string or an object with `name`), `lang`, `draft`,
-    `published` and `permalink`. Other keys are allowed. Pages that are not posts get the
+    `published` (a boolean or a date) and `permalink`. Other keys are allowed. Pages that are not posts get the
     same types with nothing required. YAML dates are checked as they were written; TOML
-    dates as their ISO form.
+    dates as their ISO form. A key left empty (`lastmod:`, null) is unset for Jekyll and
+    Hugo: the default schema does not type it (FM006 reports empty keys).
 
     ## Why is this bad?
     A misspelt or mistyped key does not fail the build: Jekyll and Hugo quietly drop the
@@ -102,6 +114,8 @@ def front_matter_schema(doc: Document, opts: SchemaOptions) -> Iterator[Violatio
     found: dict[tuple[int, int, str], None] = {}
     validator, quick = _validator(schema)
     instance = _plain(fm.data)
+    if opts.schema is None:  # an empty key (`lastmod:`) is unset for Jekyll and Hugo; FM006 reports it
+        instance = {key: value for key, value in instance.items() if value is not None}
     if quick.valid(instance):
         return
     try:
@@ -120,11 +134,24 @@ def front_matter_schema(doc: Document, opts: SchemaOptions) -> Iterator[Violatio
         yield Violation(start, end, f"{len(ordered) - MAX_FINDINGS} more schema violations not shown (first {MAX_FINDINGS} reported)")
 
 
+#: Keys that give a post its date when it has no `date`: Hugo's default front matter
+#: configuration reads `date`, then `publishDate`; Astro's blog template names it `pubDate`.
+_OTHER_DATES = ("publishDate", "pubDate")
+
+
 def _default_schema(doc: Document, posts_dirs: Sequence[str]) -> dict[str, Any]:
     path = doc.path.replace("\\", "/")
     folder = f"/{posixpath.dirname(path)}/"
     is_post = doc.jekyll_name is not None or any(f"/{d.strip('/')}/" in folder for d in posts_dirs)
-    return load_default() if is_post else load_default_page()
+    if not is_post:
+        return load_default_page()
+    if doc.jekyll_name is not None and doc.settings.generator != "hugo":
+        return load_default_dated_post()  # Jekyll, Docusaurus, Eleventy date it from its name
+    if "date" not in doc.meta and any(key in doc.meta for key in _OTHER_DATES):
+        return load_default_dated_post()  # Hugo reads publishDate as the date; Astro's is pubDate
+    if "date" not in doc.meta and doc.meta.get("published") not in (None, True, False):
+        return load_default_dated_post()  # Astro themes (Fuwari) date posts with `published`
+    return load_default()
 
 
 _VALIDATORS: dict[int, tuple[Any, tuple[Draft202012Validator, QuickCheck]]] = {}
