@@ -232,6 +232,18 @@ def test_fm004_future_date() -> None:
     assert run(date_post("2999-01-01"), "FM004", {"future": False}, path=path) == []
 
 
+def test_fm004_the_last_day_datetime_knows_is_a_date() -> None:
+    # A theme's demo post dates itself 9999-12-31 to stay on top: a future date, not "not a date".
+    # A moment that cannot move to the site's zone (UTC here) is still refused, without a crash.
+    path = "_posts/9999-12-31-pinned.md"
+    found = run(date_post("9999-12-31"), "FM004", path=path)
+    assert len(found) == 1 and found[0].startswith("3:1 FM004 date `9999-12-31` is in the future (")
+    assert run(date_post("9999-12-31 23:30:00 -10:00"), "FM004", path=path) == [
+        "3:1 FM004 date `9999-12-31 23:30:00 -10:00` is not a date"
+        " (expected YYYY-MM-DD, optionally with HH:MM:SS and an offset)"
+    ]
+
+
 def test_fm004_future_date_is_info_unless_the_config_sets_a_severity() -> None:
     from seo_lint import registry
     from seo_lint.findings import Severity

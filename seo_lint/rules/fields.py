@@ -281,8 +281,6 @@ def parse_date(value: Any, zone: dt.tzinfo) -> dt.datetime | None:
     if match is None:
         return _month_date(value.strip(), zone)
     year, month, day, hour, minute, second, fraction, offset = match.groups()
-    if not 1 < int(year) < 9999:
-        return None  # so near datetime's limits that moving it to another zone overflows
     tz: dt.tzinfo = zone
     if offset and offset.upper() in ("Z", "UTC"):
         tz = dt.timezone.utc
@@ -294,10 +292,12 @@ def parse_date(value: Any, zone: dt.tzinfo) -> dt.datetime | None:
         tz = dt.timezone(dt.timedelta(minutes=minutes if offset[0] == "+" else -minutes))
     try:
         micro = int((fraction or "0")[:6].ljust(6, "0"))
-        return dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
-                           int(second or 0), micro, tzinfo=tz)
-    except ValueError:
+        moment = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
+                             int(second or 0), micro, tzinfo=tz)
+        moment.astimezone(zone), moment.astimezone(dt.timezone.utc)  # 9999-12-31 23:30 -10:00 cannot move
+    except (ValueError, OverflowError):
         return None
+    return moment
 
 
 def _month_date(value: str, zone: dt.tzinfo) -> dt.datetime | None:
