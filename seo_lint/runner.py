@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from seo_lint.config import FileSettings
     from seo_lint.document import Document, DocumentSettings
     from seo_lint.lint import ActiveRule
+    from seo_lint.pool import Pool
     from seo_lint.registry import Summary
 
 #: Fewer files than this are linted in this process (a pool costs more than it saves).
@@ -289,12 +290,15 @@ def _summary_task(shared: tuple[Sequence[FileConfig], Mode], task: Task) -> tupl
 
 
 def _warm_up() -> None:
-    """Import what every worker needs before forking it (shared, imported once)."""
+    """What a worker does while this process prepares the run: import what it will need
+    (then kept out of every collection)."""
     from seo_lint.html import _bs4
     from seo_lint.schema import import_jsonschema
 
+    kernel()
     import_jsonschema()
     _bs4()
+    gc.freeze()
 
 
 # --- the run ---------------------------------------------------------------------------------
@@ -534,8 +538,8 @@ class Outcome:
 class _Mapped(Sequence[T]):
     """`func` of each item, made when it is read: the runner's summaries (`Site.summaries`,
     decoded key by key as a site rule reads them: see `cache.LazyData`) and the workers'
-    tasks (made by the process that takes a chunk: made at once, 40,000 tuples and paths were
-    10 MB copied into every forked worker). Pickled (`spawn`) as the plain list."""
+    tasks (made a chunk at a time, as the pool sends them: made at once, 40,000 tuples and
+    paths were 10 MB)."""
 
     def __init__(self, items: list[_Item], func: Callable[[_Item], T]) -> None:
         self._items = items
@@ -551,9 +555,6 @@ class _Mapped(Sequence[T]):
 
     def __iter__(self) -> Iterator[T]:
         return map(self._func, self._items)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return list, (list(self),)
 
 
 class Runner:
@@ -590,6 +591,7 @@ class Runner:
         self._keep: list[Any] = []
         self._walked: set[str] = set()  # folders the discovery walked (the site walk skips them)
         self._folder_keys: dict[str, str] = {}
+        self._pool: Pool | None = None  # during `run`, when it may need one
 
     def default_cache_dir(self) -> Path | None:
         """`.seo-lint-cache` in the folder of the config that governs the current folder, else in
@@ -657,12 +659,29 @@ class Runner:
         finally:
             gc.unfreeze()
 
+    def _early_pool(self, paths: Sequence[str]) -> Pool | None:
+        """Workers for the per-file pass, forked before this process holds anything per file
+        (they would hold it too), when it may need them: a folder, or enough files, to lint."""
+        from seo_lint.pool import Pool
+
+        if self.jobs <= 1:
+            return None
+        if len(paths) < self.pool_min_files and not any(os.path.isdir(self.cwd / p) for p in paths if p != STDIN):
+            return None
+        return Pool(self.jobs)
+
     def _run(self, request: Request) -> Outcome:
         outcome = Outcome()
-        paths = discover_files(request.paths, self.resolver.filter_for, self.cwd, seen=self._walked)
-        items = [self._new_item(path) for path in paths]
-        del paths
-        self._lint_items(items, Mode(request.fix, request.unsafe_fixes, request.diff), outcome)
+        self._pool = self._early_pool(request.paths)
+        try:
+            paths = discover_files(request.paths, self.resolver.filter_for, self.cwd, seen=self._walked)
+            items = [self._new_item(path) for path in paths]
+            del paths
+            self._lint_items(items, Mode(request.fix, request.unsafe_fixes, request.diff), outcome)
+        finally:
+            if self._pool is not None:  # not kept idle through the site pass
+                self._pool.close()
+                self._pool = None
         if STDIN in request.paths:
             items.append(self._lint_stdin(request, outcome))
         outcome.files = len(items)
@@ -818,6 +837,8 @@ class Runner:
 
     def _tasks(self, items: list[_Item]) -> tuple[list[FileConfig], _Mapped[Task]]:
         """The configs (each once) and a task per file, for the workers."""
+        if self._pool is not None and len(items) >= self.pool_min_files:
+            self._pool.prepare(_warm_up)  # while this process imports the kernel too
         for item in items:
             self._config_number(item)  # here: a worker would number them in its own copy
         return self._configs, _Mapped(items, self._task)
@@ -830,12 +851,13 @@ class Runner:
         if self.progress is not None:
             self.progress.start(len(tasks))
         try:
-            if jobs > 1:
-                _warm_up()
-            # The kernel, imported by now, stays out of every collection: of workers (and their
-            # pages unshared), and of this process (full collections walked it: 3 % of a run).
+            # The kernel, imported by now, stays out of every collection (full collections
+            # walked it: 3 % of a run).
             gc.freeze()
-            pool.run(func, shared, tasks, jobs, done)
+            if jobs > 1 and self._pool is not None:
+                self._pool.run(func, shared, tasks, done)
+            else:
+                pool.run(func, shared, tasks, jobs, done)
         finally:
             if self.progress is not None:
                 self.progress.stop()
