@@ -541,7 +541,7 @@ class _Mapped(Sequence[T]):
     tasks (made a chunk at a time, as the pool sends them: made at once, 40,000 tuples and
     paths were 10 MB)."""
 
-    def __init__(self, items: list[_Item], func: Callable[[_Item], T]) -> None:
+    def __init__(self, items: Sequence[Any], func: Callable[[Any], T]) -> None:
         self._items = items
         self._func = func
 
@@ -555,6 +555,60 @@ class _Mapped(Sequence[T]):
 
     def __iter__(self) -> Iterator[T]:
         return map(self._func, self._items)
+
+
+class _Files:
+    """The files of a per-file pass without a cache, by index. A file's item is kept as a few
+    numbers (its config, its record's and summary's in the spill file) and its digest: 60
+    bytes, not an object and its values (200), while the pass's workers are counted beside
+    this process; one that holds anything else (a path that cannot be rebuilt, a summary the
+    spill cannot hold, an expiry, no digest) is kept as it is. `items` makes them all."""
+
+    def __init__(self, runner: Runner, paths: list[str]) -> None:
+        self._runner = runner
+        self._shown: list[str] = []
+        self._kept: dict[int, _Item] = {}
+        for index, path in enumerate(paths):
+            item = runner._new_item(path)
+            self._shown.append(item.shown)
+            if item.origin is not None:
+                self._kept[index] = item
+        self._numbers = array("q", [-1]) * (3 * len(paths))  # config, record, summary (-1: none)
+        self._digests = bytearray(32 * len(paths))
+
+    def __len__(self) -> int:
+        return len(self._shown)
+
+    def __getitem__(self, index: int) -> _Item:
+        """The file's item, numbered (`Runner._config_number`)."""
+        item = self._kept.get(index)
+        if item is not None:
+            return item
+        item = _Item(self._shown[index])
+        at = 3 * index
+        if self._numbers[at] < 0:
+            self._numbers[at] = self._runner._config_number(item)
+        item.config, record, summary = self._numbers[at : at + 3]
+        if record >= 0:
+            item.record, item.digest = record, bytes(self._digests[32 * index : 32 * index + 32])
+            item.summary_blob = summary if summary >= 0 else None
+        return item
+
+    def __setitem__(self, index: int, item: _Item) -> None:
+        """Keep the file's item once it is linted."""
+        digest, summary = item.digest, item.summary_blob
+        if item.origin is None and item.summary is None and item.valid_until is None and isinstance(item.record, int) \
+                and isinstance(digest, bytes) and len(digest) == 32 and isinstance(summary, (int, type(None))):
+            at = 3 * index
+            self._numbers[at + 1] = item.record
+            self._numbers[at + 2] = -1 if summary is None else summary
+            self._digests[32 * index : 32 * index + 32] = digest
+            self._kept.pop(index, None)
+        else:
+            self._kept[index] = item
+
+    def items(self) -> list[_Item]:
+        return [self[index] for index in range(len(self))]
 
 
 class Runner:
@@ -661,10 +715,11 @@ class Runner:
 
     def _early_pool(self, paths: Sequence[str]) -> Pool | None:
         """Workers for the per-file pass, forked before this process holds anything per file
-        (they would hold it too), when it may need them: a folder, or enough files, to lint."""
+        (they would hold it too), when it may need them: a folder, or enough files, to lint,
+        and no cache that may answer for them (then forked when needed: a warm run forks none)."""
         from seo_lint.pool import Pool
 
-        if self.jobs <= 1:
+        if self.jobs <= 1 or (self.cache is not None and self.cache.entries):
             return None
         if len(paths) < self.pool_min_files and not any(os.path.isdir(self.cwd / p) for p in paths if p != STDIN):
             return None
@@ -675,13 +730,15 @@ class Runner:
         self._pool = self._early_pool(request.paths)
         try:
             paths = discover_files(request.paths, self.resolver.filter_for, self.cwd, seen=self._walked)
-            items = [self._new_item(path) for path in paths]
+            files = [self._new_item(path) for path in paths] if self.cache is not None else _Files(self, paths)
             del paths
-            self._lint_items(items, Mode(request.fix, request.unsafe_fixes, request.diff), outcome)
+            self._lint_items(files, Mode(request.fix, request.unsafe_fixes, request.diff), outcome)
         finally:
             if self._pool is not None:  # not kept idle through the site pass
                 self._pool.close()
                 self._pool = None
+        items = files if isinstance(files, list) else files.items()  # the workers are gone
+        del files
         if STDIN in request.paths:
             items.append(self._lint_stdin(request, outcome))
         outcome.files = len(items)
@@ -805,10 +862,11 @@ class Runner:
 
     # --- per-file pass: cache, then the pool ---
 
-    def _lint_items(self, items: list[_Item], mode: Mode, outcome: Outcome) -> None:
-        todo: list[int] = []
-        for index, item in enumerate(items):
+    def _lint_items(self, files: list[_Item] | _Files, mode: Mode, outcome: Outcome) -> None:
+        todo = array("I")  # 4 bytes a file (a list of ints: 40)
+        for index in range(len(files)):
             if self.cache is not None:
+                item = files[index]
                 item.cache_key = self._key(self._path(item), item.shown)
                 if self._cached(item, mode):
                     continue
@@ -818,8 +876,9 @@ class Runner:
         errors: list[tuple[int, str]] = []
 
         def done(position: int, work: FileWork) -> None:
-            item = items[todo[position]]
+            item = files[todo[position]]
             self._keep_work(item, work)
+            files[todo[position]] = item
             if work.diff is not None:
                 diffs.append((position, work.diff))
             outcome.fixed += work.fixed
@@ -829,13 +888,13 @@ class Runner:
                 self.progress.advance()
 
         if todo:
-            configs, tasks = self._tasks([items[index] for index in todo])
+            configs, tasks = self._tasks(_Mapped(todo, files.__getitem__))
             self._map(_lint_task, (configs, mode), tasks, done)
         # Diffs and errors in discovery order, whatever order the processes finished in.
         outcome.diffs += [diff for _, diff in sorted(diffs)]
         outcome.errors += [error for _, error in sorted(errors)]
 
-    def _tasks(self, items: list[_Item]) -> tuple[list[FileConfig], _Mapped[Task]]:
+    def _tasks(self, items: Sequence[_Item]) -> tuple[list[FileConfig], _Mapped[Task]]:
         """The configs (each once) and a task per file, for the workers."""
         if self._pool is not None and len(items) >= self.pool_min_files:
             self._pool.prepare(_warm_up)  # while this process imports the kernel too
