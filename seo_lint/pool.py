@@ -54,9 +54,11 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
 
 
-def _worker(inbox: Connection, outbox: Connection) -> None:
-    """Until the pool closes: call what `prepare` sends; for each run, compute the chunks
-    sent (None: the run is over) and send back their results."""
+def _worker(inbox: Connection, outbox: Connection, ours: list[Connection]) -> None:
+    """Until the pool closes (or the parent dies): call what `prepare` sends; for each run,
+    compute the chunks sent (None: the run is over) and send back their results."""
+    for connection in ours:  # the parent's ends, copied by fork: its death must close them
+        connection.close()
     try:
         while True:
             message = inbox.recv()
@@ -77,10 +79,12 @@ def _worker(inbox: Connection, outbox: Connection) -> None:
 class _Worker:
     """A worker process and our ends of its two pipes (one-way: a two-way pipe is a socket)."""
 
-    def __init__(self, context: Any) -> None:
+    def __init__(self, context: Any, others: list[_Worker]) -> None:
         inbox, self.inbox = context.Pipe(duplex=False)
         self.outbox, outbox = context.Pipe(duplex=False)
-        self.process = context.Process(target=_worker, args=(inbox, outbox), daemon=True)
+        ours = [self.inbox, self.outbox, *(c for w in others for c in (w.inbox, w.outbox))]
+        forked = context.get_start_method() == "fork"
+        self.process = context.Process(target=_worker, args=(inbox, outbox, ours if forked else []), daemon=True)
         self.process.start()
         inbox.close()
         outbox.close()
@@ -104,7 +108,8 @@ class Pool:
         context = _context()
         for stream in (sys.stdout, sys.stderr):  # a forked child must not write our buffered output again
             stream.flush()
-        self._workers = [_Worker(context) for _ in range(jobs - 1)]
+        for _ in range(jobs - 1):
+            self._workers.append(_Worker(context, self._workers))
 
     def __enter__(self) -> Pool:
         return self
