@@ -55,17 +55,13 @@ def _context() -> Any:
 
 
 def _worker(inbox: Connection, outbox: Connection, ours: list[Connection]) -> None:
-    """Until the pool closes (or the parent dies): call what `prepare` sends; for each run,
-    compute the chunks sent (None: the run is over) and send back their results."""
+    """Until the pool closes (or the parent dies): for each run, compute the chunks sent
+    (None: the run is over) and send back their results."""
     for connection in ours:  # the parent's ends, copied by fork: its death must close them
         connection.close()
     try:
         while True:
-            message = inbox.recv()
-            if callable(message):
-                message()
-                continue
-            func, shared = message
+            func, shared = inbox.recv()
             while (chunk := inbox.recv()) is not None:
                 index, items = chunk
                 outbox.send((index, [func(shared, item) for item in items]))
@@ -116,14 +112,6 @@ class Pool:
 
     def __exit__(self, *_: object) -> None:
         self.close()
-
-    def prepare(self, func: Callable[[], object]) -> None:
-        """Have each worker call `func` now (imports it will need), while this process goes on."""
-        for worker in list(self._workers):
-            try:
-                worker.inbox.send(func)
-            except Exception:  # noqa: BLE001 - it died, or `func` is not picklable: not used
-                self._drop(worker)
 
     def close(self) -> None:
         for worker in list(self._workers):

@@ -290,8 +290,8 @@ def _summary_task(shared: tuple[Sequence[FileConfig], Mode], task: Task) -> tupl
 
 
 def _warm_up() -> None:
-    """What a worker does while this process prepares the run: import what it will need
-    (then kept out of every collection)."""
+    """Import what every worker needs before forking it (shared, imported once; then kept
+    out of every collection)."""
     from seo_lint.html import _bs4
     from seo_lint.schema import import_jsonschema
 
@@ -715,14 +715,16 @@ class Runner:
 
     def _early_pool(self, paths: Sequence[str]) -> Pool | None:
         """Workers for the per-file pass, forked before this process holds anything per file
-        (they would hold it too), when it may need them: a folder, or enough files, to lint,
-        and no cache that may answer for them (then forked when needed: a warm run forks none)."""
+        (they would hold it too) but after it imports the kernel (they share it), when it may
+        need them: a folder, or enough files, to lint, and no cache that may answer for them
+        (else forked when needed: a warm run imports no rule and forks none)."""
         from seo_lint.pool import Pool
 
         if self.jobs <= 1 or (self.cache is not None and self.cache.entries):
             return None
         if len(paths) < self.pool_min_files and not any(os.path.isdir(self.cwd / p) for p in paths if p != STDIN):
             return None
+        _warm_up()
         return Pool(self.jobs)
 
     def _run(self, request: Request) -> Outcome:
@@ -896,8 +898,6 @@ class Runner:
 
     def _tasks(self, items: Sequence[_Item]) -> tuple[list[FileConfig], _Mapped[Task]]:
         """The configs (each once) and a task per file, for the workers."""
-        if self._pool is not None and len(items) >= self.pool_min_files:
-            self._pool.prepare(_warm_up)  # while this process imports the kernel too
         for item in items:
             self._config_number(item)  # here: a worker would number them in its own copy
         return self._configs, _Mapped(items, self._task)
@@ -910,8 +910,10 @@ class Runner:
         if self.progress is not None:
             self.progress.start(len(tasks))
         try:
-            # The kernel, imported by now, stays out of every collection (full collections
-            # walked it: 3 % of a run).
+            if jobs > 1 and self._pool is None:
+                _warm_up()
+            # The kernel, imported by now, stays out of every collection: of workers (and their
+            # pages unshared), and of this process (full collections walked it: 3 % of a run).
             gc.freeze()
             if jobs > 1 and self._pool is not None:
                 self._pool.run(func, shared, tasks, done)
