@@ -558,33 +558,36 @@ class _Mapped(Sequence[T]):
 
 
 class _Files:
-    """The files of a per-file pass without a cache, by index. A file's item is kept as a few
-    numbers (its config, its record's and summary's in the spill file) and its digest: 60
-    bytes, not an object and its values (200), while the pass's workers are counted beside
-    this process; one that holds anything else (a path that cannot be rebuilt, a summary the
-    spill cannot hold, an expiry, no digest) is kept as it is. `items` makes them all."""
+    """The files of a per-file pass without a cache, by index. A file's item is kept as its
+    path as reported (UTF-8), a few numbers (its config, its record's and summary's in the
+    spill file) and its digest: ~110 bytes, not an object and its values (~400), while the
+    pass's workers are counted beside this process; one that holds anything else (a path that
+    cannot be rebuilt, a summary the spill cannot hold, an expiry, no digest) is kept as it
+    is. `items` makes them all."""
 
     def __init__(self, runner: Runner, paths: list[str]) -> None:
         self._runner = runner
-        self._shown: list[str] = []
+        self._shown = bytearray()
+        self._ends = array("I", [0])  # file `n`'s path is _shown[_ends[n]:_ends[n + 1]]
         self._kept: dict[int, _Item] = {}
         for index, path in enumerate(paths):
             item = runner._new_item(path)
-            self._shown.append(item.shown)
+            self._shown += item.shown.encode("utf-8", "surrogatepass")
+            self._ends.append(len(self._shown))
             if item.origin is not None:
                 self._kept[index] = item
-        self._numbers = array("q", [-1]) * (3 * len(paths))  # config, record, summary (-1: none)
+        self._numbers = array("i", [-1]) * (3 * len(paths))  # config, record, summary (-1: none)
         self._digests = bytearray(32 * len(paths))
 
     def __len__(self) -> int:
-        return len(self._shown)
+        return len(self._ends) - 1
 
     def __getitem__(self, index: int) -> _Item:
         """The file's item, numbered (`Runner._config_number`)."""
         item = self._kept.get(index)
         if item is not None:
             return item
-        item = _Item(self._shown[index])
+        item = _Item(self._shown[self._ends[index] : self._ends[index + 1]].decode("utf-8", "surrogatepass"))
         at = 3 * index
         if self._numbers[at] < 0:
             self._numbers[at] = self._runner._config_number(item)
