@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import pathspec
@@ -38,21 +38,20 @@ def compile_globs(globs: Iterable[str]) -> Spec:
     return pathspec.GitIgnoreSpec.from_lines(list(globs))
 
 
-def relative_posix(path: Path, base: Path) -> str | None:
+def relative_posix(path: str | Path, base: str | Path) -> str | None:
     """`path` relative to `base` with forward slashes, or None when it is not under it."""
-    if isinstance(path, PurePosixPath) and isinstance(base, PurePosixPath):
+    full, prefix = str(path), str(base)
+    if os.sep == "/" and full.startswith("/") and prefix.startswith("/") \
+            and not (full.startswith("//") or prefix.startswith("//")):  # `//` root: pathlib
         # What PurePosixPath.relative_to does, on the strings (pathlib's parsing is the cost):
         # both are normalised, so `base` is a prefix up to a separator, or the same path.
-        full, prefix = str(path), str(base)
-        absolute = full.startswith("/") and prefix.startswith("/")
-        if absolute and not (full.startswith("//") or prefix.startswith("//")):  # `//` root: pathlib
-            if full == prefix:
-                return "."
-            if not prefix.endswith("/"):
-                prefix += "/"
-            return full[len(prefix) :] if full.startswith(prefix) else None
+        if full == prefix:
+            return "."
+        if not prefix.endswith("/"):
+            prefix += "/"
+        return full[len(prefix) :] if full.startswith(prefix) else None
     try:
-        return path.relative_to(base).as_posix()
+        return Path(path).relative_to(base).as_posix()
     except ValueError:
         return None
 
@@ -68,15 +67,16 @@ class Filter:
     _include_spec: Spec | None = field(default=None, repr=False, compare=False)
     _exclude_specs: list[tuple[Path, Spec]] | None = field(default=None, repr=False, compare=False)
 
-    def included(self, path: Path) -> bool:
+    def included(self, path: str) -> bool:
+        """Whether the file at (absolute, normalised) `path` matches the include globs."""
         if self.include == DEFAULT_INCLUDE:  # `*.md`... match a name at any depth: its suffix
-            return path.name.endswith(_DEFAULT_SUFFIXES)
+            return path.endswith(_DEFAULT_SUFFIXES)
         if self._include_spec is None:
             self._include_spec = compile_globs(self.include)
         rel = relative_posix(path, self.include_base)
         return rel is not None and self._include_spec.match_file(rel)
 
-    def excluded(self, path: Path, is_dir: bool = False) -> bool:
+    def excluded(self, path: str, is_dir: bool = False) -> bool:
         if self._exclude_specs is None:
             self._exclude_specs = [(base, compile_globs(globs)) for base, globs in self.exclude]
         for base, spec in self._exclude_specs:
@@ -93,7 +93,7 @@ def default_filter(folder: Path) -> Filter:
     return Filter(folder)
 
 
-def has_front_matter(path: Path) -> bool:
+def has_front_matter(path: str | Path) -> bool:
     """Whether a file starts with a `---` or `+++` fence (reads 64 bytes)."""
     try:
         with open(path, "rb") as handle:
@@ -107,14 +107,14 @@ def has_front_matter(path: Path) -> bool:
 class _GitIgnores:
     """The `.gitignore` files that apply to a folder, shallowest first (deeper ones win)."""
 
-    def __init__(self, specs: tuple[tuple[Path, Spec], ...] = ()) -> None:
+    def __init__(self, specs: tuple[tuple[str, Spec], ...] = ()) -> None:
         self.specs = specs
 
-    def entering(self, folder: Path) -> _GitIgnores:
+    def entering(self, folder: str) -> _GitIgnores:
         spec = _read_gitignore(folder)
         return _GitIgnores(self.specs + ((folder, spec),)) if spec is not None else self
 
-    def ignored(self, path: Path, is_dir: bool) -> bool:
+    def ignored(self, path: str, is_dir: bool) -> bool:
         verdict: bool | None = None
         for base, spec in self.specs:
             rel = relative_posix(path, base)
@@ -126,9 +126,10 @@ class _GitIgnores:
         return bool(verdict)
 
 
-def _read_gitignore(folder: Path) -> Spec | None:
+def _read_gitignore(folder: str) -> Spec | None:
     try:
-        text = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
+        with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
     except OSError:
         return None
     return pathspec.GitIgnoreSpec.from_lines(text.splitlines())
@@ -148,52 +149,55 @@ def _ancestor_ignores(folder: Path) -> _GitIgnores:
         return _GitIgnores()  # not in a repository: only the walk's own .gitignore files count
     ignores = _GitIgnores()
     for parent in reversed(chain):
-        ignores = ignores.entering(parent)
+        ignores = ignores.entering(str(parent))
     inner = [folder, *folder.parents[: len(chain) - 1]]
-    if any(ignores.ignored(path, True) for path in inner):
+    if any(ignores.ignored(str(path), True) for path in inner):
         return _GitIgnores()
     return ignores
 
 
-def _is_html(path: Path) -> bool:
-    return path.name.lower().endswith(HTML_SUFFIXES)
+def _is_html(path: str) -> bool:
+    return path.lower().endswith(HTML_SUFFIXES)
 
 
-def _walk(root: Path, filter_for: FilterFor, seen: set[str], out: list[str]) -> None:
-    stack: list[tuple[Path, _GitIgnores]] = [(root, _ancestor_ignores(root).entering(root))]
+def _walk(root: str, filter_for: FilterFor, seen: set[str], out: list[str]) -> None:
+    """Append the files to lint under `root` to `out`, in no particular order. Each entry is
+    checked as it is read: a file's only lasting allocation is its path, when it is kept."""
+    stack: list[tuple[str, _GitIgnores]] = [(root, _ancestor_ignores(Path(root)).entering(root))]
     while stack:
         folder, ignores = stack.pop()
         real = os.path.realpath(folder)
         if real in seen:
             continue  # a symlink loop, or a folder reached twice
         seen.add(real)
+        flt = filter_for(Path(folder))
+        prefix = os.path.join(folder, "")
+        subfolders: list[str] = []
         try:
             with os.scandir(folder) as iterator:
-                entries = sorted(iterator, key=lambda e: e.name)
+                for entry in iterator:
+                    name = entry.name
+                    try:
+                        is_dir = entry.is_dir()
+                        is_file = not is_dir and entry.is_file()
+                    except OSError:
+                        continue
+                    if is_dir:
+                        if name not in SKIP_DIRS and not name.startswith("."):
+                            subfolders.append(prefix + name)
+                    elif is_file and _wanted(prefix + name, flt, ignores):
+                        out.append(prefix + name)
         except OSError:
             continue
-        flt = filter_for(folder)
-        subfolders: list[tuple[Path, _GitIgnores]] = []
-        for entry in entries:
-            path = folder / entry.name
-            try:
-                is_dir = entry.is_dir()
-                is_file = not is_dir and entry.is_file()
-            except OSError:
-                continue
-            if is_dir:
-                if entry.name in SKIP_DIRS or entry.name.startswith("."):
-                    continue
-                if ignores.ignored(path, True) or flt.excluded(path, True):
-                    continue
-                subfolders.append((path, ignores.entering(path)))
-            elif is_file:
-                if not flt.included(path) or flt.excluded(path) or ignores.ignored(path, False):
-                    continue
-                if _is_html(path) and not has_front_matter(path):
-                    continue
-                out.append(str(path))
-        stack.extend(reversed(subfolders))
+        subfolders.sort(reverse=True)  # walked in sorted order: the first path to a folder wins
+        stack.extend((path, ignores.entering(path)) for path in subfolders
+                     if not (ignores.ignored(path, True) or flt.excluded(path, True)))
+
+
+def _wanted(path: str, flt: Filter, ignores: _GitIgnores) -> bool:
+    if not flt.included(path) or flt.excluded(path) or ignores.ignored(path, False):
+        return False
+    return not _is_html(path) or has_front_matter(path)
 
 
 def discover(paths: Sequence[str], filter_for: FilterFor = default_filter, cwd: Path | None = None,
@@ -211,24 +215,25 @@ def discover_files(paths: Sequence[str], filter_for: FilterFor = default_filter,
                    seen: set[str] | None = None) -> list[str]:
     """`discover`, as strings: a path object a file is 10 times its string's memory (40,000
     of them raised a run's peak by 30 MB)."""
-    base = cwd or Path.cwd()
+    base = str(cwd or Path.cwd())
     found: list[str] = []
     seen = set() if seen is None else seen
     for raw in paths:
         if raw == STDIN:
             continue
-        path = Path(os.path.abspath(base / raw))
-        if path.is_dir():
+        path = os.path.abspath(os.path.join(base, raw))
+        if os.path.isdir(path):
             _walk(path, filter_for, seen, found)
-        elif path.exists():
-            if filter_for(path.parent).excluded(path):
+        elif os.path.exists(path):
+            if filter_for(Path(path).parent).excluded(path):
                 continue
             if _is_html(path) and not has_front_matter(path):
                 continue
-            found.append(str(path))
+            found.append(path)
         else:
             raise UsageError(f'path "{raw}" does not exist')
-    return sorted(set(found), key=_posix) if os.sep != "/" else sorted(set(found))
+    found.sort(key=_posix if os.sep != "/" else None)
+    return [path for index, path in enumerate(found) if not index or path != found[index - 1]]
 
 
 def _posix(path: str) -> str:

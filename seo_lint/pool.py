@@ -1,11 +1,13 @@
 """Run one function over many items in several processes, this one included.
 
-`run(func, shared, items, jobs, on_result)` cuts the items into chunks. `jobs - 1` worker
-processes and the calling process take chunks one at a time from a shared counter (so a slow
-chunk never holds the others back) and compute `func(shared, item)` for each item; the
-results reach `on_result(index, result)` in this process as chunks finish, in no particular
-order (callers put them back in order by index). `shared` (the per-file configurations) goes
-to the workers once: inherited when processes are forked, pickled once per worker otherwise.
+`Pool(jobs)` starts `jobs - 1` worker processes; `Pool.run(func, shared, items, on_result)`
+cuts the items into chunks that the workers and this process take one at a time, each the
+next one by a counter kept here (so a slow chunk never holds the others back), computing
+`func(shared, item)` for each item; the results reach `on_result(index, result)` in this
+process as chunks finish, in no particular order (callers put them back in order by index).
+Workers get `shared` (pickled once a run) and each chunk's items through their pipe, so a
+pool started early serves later runs: a forked worker holds (and the system counts again)
+all that this process holds when it is forked, so start it before holding anything large.
 
 A worker that dies (killed, out of memory) only loses time: the chunks it did not deliver
 are computed here at the end. An exception raised by `func` in a worker ends that worker
@@ -48,35 +50,164 @@ def _context() -> Any:
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
-    # fork shares the imported modules and the configuration at no cost; elsewhere, spawn.
+    # fork shares the imported modules at no cost; elsewhere, spawn.
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
 
 
-def _claim(counter: Any, total: int) -> int | None:
-    with counter.get_lock():
-        index = int(counter.value)
-        if index >= total:
-            return None
-        counter.value = index + 1
-    return index
-
-
-def _compute(func: Callable[[Any, T], R], shared: Any, items: Sequence[T], chunk: Chunk) -> list[tuple[int, R]]:
-    start, end = chunk
-    return [(start + offset, func(shared, item)) for offset, item in enumerate(items[start:end])]
-
-
-def _worker(
-    connection: Connection, counter: Any, func: Callable[[Any, T], R], shared: Any, items: Sequence[T],
-    chunks: list[Chunk],
-) -> None:
+def _worker(inbox: Connection, outbox: Connection, ours: list[Connection]) -> None:
+    """Until the pool closes (or the parent dies): for each run, compute the chunks sent
+    (None: the run is over) and send back their results."""
+    for connection in ours:  # the parent's ends, copied by fork: its death must close them
+        connection.close()
     try:
-        while (index := _claim(counter, len(chunks))) is not None:
-            connection.send((index, _compute(func, shared, items, chunks[index])))
-    except BaseException:  # noqa: BLE001, S110 - the parent computes this chunk again and reports
+        while True:
+            func, shared = inbox.recv()
+            while (chunk := inbox.recv()) is not None:
+                index, items = chunk
+                outbox.send((index, [func(shared, item) for item in items]))
+    except BaseException:  # noqa: BLE001, S110 - closed; or the parent computes its chunks again
         pass
     finally:
-        connection.close()
+        inbox.close()
+        outbox.close()
+
+
+class _Worker:
+    """A worker process and our ends of its two pipes (one-way: a two-way pipe is a socket)."""
+
+    def __init__(self, context: Any, others: list[_Worker]) -> None:
+        inbox, self.inbox = context.Pipe(duplex=False)
+        self.outbox, outbox = context.Pipe(duplex=False)
+        ours = [self.inbox, self.outbox, *(c for w in others for c in (w.inbox, w.outbox))]
+        forked = context.get_start_method() == "fork"
+        self.process = context.Process(target=_worker, args=(inbox, outbox, ours if forked else []), daemon=True)
+        self.process.start()
+        inbox.close()
+        outbox.close()
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.inbox.close()
+        self.outbox.close()
+
+
+class Pool:
+    """`jobs - 1` worker processes, until `close`."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._workers: list[_Worker] = []
+        if jobs <= 1:
+            return
+        context = _context()
+        for stream in (sys.stdout, sys.stderr):  # a forked child must not write our buffered output again
+            stream.flush()
+        for _ in range(jobs - 1):
+            self._workers.append(_Worker(context, self._workers))
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for worker in list(self._workers):
+            self._drop(worker)
+
+    def _drop(self, worker: _Worker) -> None:
+        self._workers.remove(worker)
+        worker.stop()
+
+    def run(
+        self,
+        func: Callable[[Any, T], R],
+        shared: Any,
+        items: Sequence[T],
+        on_result: Callable[[int, R], None],
+        size: int | None = None,
+    ) -> None:
+        """Call `on_result(i, func(shared, items[i]))` for every item. `items` is sliced a chunk
+        at a time, when the chunk is taken: it may make them as they are asked for."""
+        size = size or chunk_size(len(items), self.jobs)
+        chunks: list[Chunk] = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+        workers = self._workers[: max(0, len(chunks) - 1)]
+        job = None
+        if workers:
+            from multiprocessing.reduction import ForkingPickler
+
+            try:
+                job = bytes(ForkingPickler.dumps((func, shared)))
+            except Exception:  # noqa: BLE001 - not picklable (a plugin's value): all computed here
+                workers = []
+        claimed = iter(range(len(chunks)))
+        done: set[int] = set()
+        lock = threading.Lock()
+        failures: list[BaseException] = []
+        lost: list[_Worker] = []
+
+        def claim() -> int | None:
+            with lock:
+                return next(claimed, None)
+
+        def deliver(index: int, results: list[R]) -> None:
+            with lock:
+                for offset, result in enumerate(results):
+                    on_result(chunks[index][0] + offset, result)
+                done.add(index)
+
+        def serve(worker: _Worker) -> None:
+            sent = 0  # chunks sent and not delivered: one more while many are left, so that the
+            # worker never waits for this process (busy in its own chunk) to reply
+
+            def send_next() -> None:
+                nonlocal sent
+                index = claim()
+                if index is not None:
+                    worker.inbox.send((index, list(items[slice(*chunks[index])])))
+                    sent += 1
+
+            try:
+                assert job is not None
+                worker.inbox.send_bytes(job)
+                send_next()
+                while sent:
+                    if sent == 1 and len(chunks) - len(done) > 2 * self.jobs:
+                        send_next()
+                    index, results = worker.outbox.recv()
+                    sent -= 1
+                    if not sent:
+                        send_next()
+                    deliver(index, results)
+                worker.inbox.send(None)
+            except (EOFError, OSError):
+                lost.append(worker)  # it died (or raised): its chunks are computed at the end
+            except BaseException as error:  # noqa: BLE001 - raised again in the calling thread
+                failures.append(error)
+                lost.append(worker)
+
+        threads = [threading.Thread(target=serve, args=(worker,), daemon=True) for worker in workers]
+        try:
+            for thread in threads:
+                thread.start()
+            while (index := claim()) is not None:
+                deliver(index, [func(shared, item) for item in items[slice(*chunks[index])]])
+            for thread in threads:
+                thread.join()
+        except BaseException:
+            lost.extend(workers)  # stopped here: stop them too (their threads end)
+            raise
+        finally:
+            for worker in lost:
+                if worker in self._workers:
+                    self._drop(worker)
+        if failures:
+            raise failures[0]
+        for index in range(len(chunks)):
+            if index not in done:  # a worker died with it (or raised): compute it here
+                deliver(index, [func(shared, item) for item in items[slice(*chunks[index])]])
 
 
 def run(
@@ -87,67 +218,7 @@ def run(
     on_result: Callable[[int, R], None],
     size: int | None = None,
 ) -> None:
-    """Call `on_result(i, func(shared, items[i]))` for every item, using up to `jobs` processes.
-    `items` is sliced a chunk at a time, by the process that computes the chunk: it may make
-    them as they are asked for (forked workers share it; `spawn` pickles it)."""
+    """`Pool.run` with a pool of its own (no more processes than chunks)."""
     size = size or chunk_size(len(items), jobs)
-    chunks: list[Chunk] = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-    workers = min(jobs, len(chunks)) - 1
-    if workers <= 0:
-        for chunk in chunks:
-            for index, result in _compute(func, shared, items, chunk):
-                on_result(index, result)
-        return
-    context = _context()
-    counter = context.Value("q", 0)
-    for stream in (sys.stdout, sys.stderr):  # a forked child must not write our buffered output again
-        stream.flush()
-    done: set[int] = set()
-    lock = threading.Lock()
-    processes: list[Any] = []
-    readers: list[threading.Thread] = []
-
-    def deliver(index: int, results: list[tuple[int, R]]) -> None:
-        with lock:
-            for position, result in results:
-                on_result(position, result)
-            done.add(index)
-
-    failures: list[BaseException] = []
-
-    def read(connection: Connection) -> None:
-        try:
-            while True:
-                deliver(*connection.recv())
-        except (EOFError, OSError):
-            pass
-        except BaseException as error:  # noqa: BLE001 - raised again in the calling thread
-            failures.append(error)
-        finally:
-            connection.close()  # a worker still sending gets a broken pipe and stops
-
-    try:
-        for _ in range(workers):
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_worker, args=(sender, counter, func, shared, items, chunks),
-                                      daemon=True)
-            process.start()
-            sender.close()  # the worker holds the only sending end: EOF when it exits
-            processes.append(process)
-            readers.append(threading.Thread(target=read, args=(receiver,), daemon=True))
-            readers[-1].start()
-        while (claimed := _claim(counter, len(chunks))) is not None:
-            deliver(claimed, _compute(func, shared, items, chunks[claimed]))
-        for reader in readers:
-            reader.join()
-        for process in processes:
-            process.join()
-        if failures:
-            raise failures[0]
-    finally:
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
-    for lost in range(len(chunks)):
-        if lost not in done:  # a worker died with it (or raised): compute it here
-            deliver(lost, _compute(func, shared, items, chunks[lost]))
+    with Pool(min(jobs, -(-len(items) // size))) as pool:
+        pool.run(func, shared, items, on_result, size)

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from seo_lint.config import FileSettings
     from seo_lint.document import Document, DocumentSettings
     from seo_lint.lint import ActiveRule
+    from seo_lint.pool import Pool
     from seo_lint.registry import Summary
 
 #: Fewer files than this are linted in this process (a pool costs more than it saves).
@@ -289,12 +290,15 @@ def _summary_task(shared: tuple[Sequence[FileConfig], Mode], task: Task) -> tupl
 
 
 def _warm_up() -> None:
-    """Import what every worker needs before forking it (shared, imported once)."""
+    """Import what every worker needs before forking it (shared, imported once; then kept
+    out of every collection)."""
     from seo_lint.html import _bs4
     from seo_lint.schema import import_jsonschema
 
+    kernel()
     import_jsonschema()
     _bs4()
+    gc.freeze()
 
 
 # --- the run ---------------------------------------------------------------------------------
@@ -534,10 +538,10 @@ class Outcome:
 class _Mapped(Sequence[T]):
     """`func` of each item, made when it is read: the runner's summaries (`Site.summaries`,
     decoded key by key as a site rule reads them: see `cache.LazyData`) and the workers'
-    tasks (made by the process that takes a chunk: made at once, 40,000 tuples and paths were
-    10 MB copied into every forked worker). Pickled (`spawn`) as the plain list."""
+    tasks (made a chunk at a time, as the pool sends them: made at once, 40,000 tuples and
+    paths were 10 MB)."""
 
-    def __init__(self, items: list[_Item], func: Callable[[_Item], T]) -> None:
+    def __init__(self, items: Sequence[Any], func: Callable[[Any], T]) -> None:
         self._items = items
         self._func = func
 
@@ -552,8 +556,62 @@ class _Mapped(Sequence[T]):
     def __iter__(self) -> Iterator[T]:
         return map(self._func, self._items)
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return list, (list(self),)
+
+class _Files:
+    """The files of a per-file pass without a cache, by index. A file's item is kept as its
+    path as reported (UTF-8), a few numbers (its config, its record's and summary's in the
+    spill file) and its digest: ~110 bytes, not an object and its values (~400), while the
+    pass's workers are counted beside this process; one that holds anything else (a path that
+    cannot be rebuilt, a summary the spill cannot hold, an expiry, no digest) is kept as it
+    is. `items` makes them all."""
+
+    def __init__(self, runner: Runner, paths: list[str]) -> None:
+        self._runner = runner
+        self._shown = bytearray()
+        self._ends = array("I", [0])  # file `n`'s path is _shown[_ends[n]:_ends[n + 1]]
+        self._kept: dict[int, _Item] = {}
+        for index, path in enumerate(paths):
+            item = runner._new_item(path)
+            self._shown += item.shown.encode("utf-8", "surrogatepass")
+            self._ends.append(len(self._shown))
+            if item.origin is not None:
+                self._kept[index] = item
+        self._numbers = array("i", [-1]) * (3 * len(paths))  # config, record, summary (-1: none)
+        self._digests = bytearray(32 * len(paths))
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
+
+    def __getitem__(self, index: int) -> _Item:
+        """The file's item, numbered (`Runner._config_number`)."""
+        item = self._kept.get(index)
+        if item is not None:
+            return item
+        item = _Item(self._shown[self._ends[index] : self._ends[index + 1]].decode("utf-8", "surrogatepass"))
+        at = 3 * index
+        if self._numbers[at] < 0:
+            self._numbers[at] = self._runner._config_number(item)
+        item.config, record, summary = self._numbers[at : at + 3]
+        if record >= 0:
+            item.record, item.digest = record, bytes(self._digests[32 * index : 32 * index + 32])
+            item.summary_blob = summary if summary >= 0 else None
+        return item
+
+    def __setitem__(self, index: int, item: _Item) -> None:
+        """Keep the file's item once it is linted."""
+        digest, summary = item.digest, item.summary_blob
+        if item.origin is None and item.summary is None and item.valid_until is None and isinstance(item.record, int) \
+                and isinstance(digest, bytes) and len(digest) == 32 and isinstance(summary, (int, type(None))):
+            at = 3 * index
+            self._numbers[at + 1] = item.record
+            self._numbers[at + 2] = -1 if summary is None else summary
+            self._digests[32 * index : 32 * index + 32] = digest
+            self._kept.pop(index, None)
+        else:
+            self._kept[index] = item
+
+    def items(self) -> list[_Item]:
+        return [self[index] for index in range(len(self))]
 
 
 class Runner:
@@ -590,6 +648,7 @@ class Runner:
         self._keep: list[Any] = []
         self._walked: set[str] = set()  # folders the discovery walked (the site walk skips them)
         self._folder_keys: dict[str, str] = {}
+        self._pool: Pool | None = None  # during `run`, when it may need one
 
     def default_cache_dir(self) -> Path | None:
         """`.seo-lint-cache` in the folder of the config that governs the current folder, else in
@@ -657,12 +716,34 @@ class Runner:
         finally:
             gc.unfreeze()
 
+    def _early_pool(self, paths: Sequence[str]) -> Pool | None:
+        """Workers for the per-file pass, forked before this process holds anything per file
+        (they would hold it too) but after it imports the kernel (they share it), when it may
+        need them: a folder, or enough files, to lint, and no cache that may answer for them
+        (else forked when needed: a warm run imports no rule and forks none)."""
+        from seo_lint.pool import Pool
+
+        if self.jobs <= 1 or (self.cache is not None and self.cache.entries):
+            return None
+        if len(paths) < self.pool_min_files and not any(os.path.isdir(self.cwd / p) for p in paths if p != STDIN):
+            return None
+        _warm_up()
+        return Pool(self.jobs)
+
     def _run(self, request: Request) -> Outcome:
         outcome = Outcome()
-        paths = discover_files(request.paths, self.resolver.filter_for, self.cwd, seen=self._walked)
-        items = [self._new_item(path) for path in paths]
-        del paths
-        self._lint_items(items, Mode(request.fix, request.unsafe_fixes, request.diff), outcome)
+        self._pool = self._early_pool(request.paths)
+        try:
+            paths = discover_files(request.paths, self.resolver.filter_for, self.cwd, seen=self._walked)
+            files = [self._new_item(path) for path in paths] if self.cache is not None else _Files(self, paths)
+            del paths
+            self._lint_items(files, Mode(request.fix, request.unsafe_fixes, request.diff), outcome)
+        finally:
+            if self._pool is not None:  # not kept idle through the site pass
+                self._pool.close()
+                self._pool = None
+        items = files if isinstance(files, list) else files.items()  # the workers are gone
+        del files
         if STDIN in request.paths:
             items.append(self._lint_stdin(request, outcome))
         outcome.files = len(items)
@@ -786,10 +867,11 @@ class Runner:
 
     # --- per-file pass: cache, then the pool ---
 
-    def _lint_items(self, items: list[_Item], mode: Mode, outcome: Outcome) -> None:
-        todo: list[int] = []
-        for index, item in enumerate(items):
+    def _lint_items(self, files: list[_Item] | _Files, mode: Mode, outcome: Outcome) -> None:
+        todo = array("I")  # 4 bytes a file (a list of ints: 40)
+        for index in range(len(files)):
             if self.cache is not None:
+                item = files[index]
                 item.cache_key = self._key(self._path(item), item.shown)
                 if self._cached(item, mode):
                     continue
@@ -799,8 +881,9 @@ class Runner:
         errors: list[tuple[int, str]] = []
 
         def done(position: int, work: FileWork) -> None:
-            item = items[todo[position]]
+            item = files[todo[position]]
             self._keep_work(item, work)
+            files[todo[position]] = item
             if work.diff is not None:
                 diffs.append((position, work.diff))
             outcome.fixed += work.fixed
@@ -810,13 +893,13 @@ class Runner:
                 self.progress.advance()
 
         if todo:
-            configs, tasks = self._tasks([items[index] for index in todo])
+            configs, tasks = self._tasks(_Mapped(todo, files.__getitem__))
             self._map(_lint_task, (configs, mode), tasks, done)
         # Diffs and errors in discovery order, whatever order the processes finished in.
         outcome.diffs += [diff for _, diff in sorted(diffs)]
         outcome.errors += [error for _, error in sorted(errors)]
 
-    def _tasks(self, items: list[_Item]) -> tuple[list[FileConfig], _Mapped[Task]]:
+    def _tasks(self, items: Sequence[_Item]) -> tuple[list[FileConfig], _Mapped[Task]]:
         """The configs (each once) and a task per file, for the workers."""
         for item in items:
             self._config_number(item)  # here: a worker would number them in its own copy
@@ -830,12 +913,15 @@ class Runner:
         if self.progress is not None:
             self.progress.start(len(tasks))
         try:
-            if jobs > 1:
+            if jobs > 1 and self._pool is None:
                 _warm_up()
             # The kernel, imported by now, stays out of every collection: of workers (and their
             # pages unshared), and of this process (full collections walked it: 3 % of a run).
             gc.freeze()
-            pool.run(func, shared, tasks, jobs, done)
+            if jobs > 1 and self._pool is not None:
+                self._pool.run(func, shared, tasks, done)
+            else:
+                pool.run(func, shared, tasks, jobs, done)
         finally:
             if self.progress is not None:
                 self.progress.stop()

@@ -252,3 +252,22 @@ def test_chunks_are_small_enough_to_balance_and_never_empty() -> None:
     assert pool.chunk_size(4000, 2) == 32
     assert pool.chunk_size(200, 2) == 12
     assert pool.cpu_count() >= 1
+
+
+def test_files_keep_plain_items_as_numbers_and_others_as_they_are(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    make = runner.Runner(_resolver())
+    files = runner._Files(make, [str(tmp_path / "a.md"), str(tmp_path / "b.md"), "/elsewhere/c.md"])
+    plain = files[0]
+    plain.record, plain.summary_blob, plain.digest = 7, 9, bytes(range(32))
+    files[0] = plain
+    unreadable = files[1]
+    unreadable.record, unreadable.valid_until = 8, 5.0
+    files[1] = unreadable
+    items = files.items()
+    assert [item.shown for item in items] == ["a.md", "b.md", "/elsewhere/c.md"]
+    assert items[0] is not plain and (items[0].record, items[0].summary_blob, items[0].digest, items[0].config) == \
+        (7, 9, bytes(range(32)), plain.config)
+    assert items[1] is unreadable
+    assert make._path(items[2]) == "/elsewhere/c.md" and items[2].record is None
