@@ -264,10 +264,11 @@ def candidate_pairs(
     """Index pairs (i < j) whose signatures share at least one band of `rows` values, each
     pair once, in the first band they share.
 
-    `signatures` is read twice, and may be a lazy sequence that decodes each one as it is
-    asked for: first every signature, for a 32-bit hash of each band (72 bytes a signature at
-    0.8); then only those that share a band's hash with another, kept in one block. Memory
-    holds no signature of a post without a twin, and no bucket but one band's. In a bucket
+    `signatures` may be a lazy sequence that decodes each one as it is asked for. Every
+    signature is read for a 32-bit hash of each band (72 bytes a signature at 0.8); beyond
+    `KEEP_ALL` signatures, only those that share a band's hash with another are read again,
+    into one block: memory holds no signature of a post without a twin, and no bucket but one
+    band's. In a bucket
     larger than `max_bucket` (a mass of identical texts), each member is paired with the
     first `max_bucket` members only, which keeps the work linear and still pairs every
     member with some of its duplicates.
@@ -275,24 +276,33 @@ def candidate_pairs(
     return ((i, j) for i, j, _ in _pairs(_Table(signatures), rows, max_bucket))
 
 
+#: Up to this many signatures (8 MB), all are kept as they are first read: a site this small
+#: does not need the second read of `candidate_pairs`, which would cost more than it saves.
+KEEP_ALL = 16_384
+
+
 class _Table:
-    """Signatures read from `source` on first use and kept in one growing block (40,000 of
-    them as bytes objects were 22 MB in 40,000 pieces, which the allocator did not give back)."""
+    """Signatures kept in one growing block (40,000 of them as bytes objects were 22 MB in
+    40,000 pieces, which the allocator did not give back): all of them as they are first read
+    on a small site, else each one read again from `source` on first use."""
 
     def __init__(self, source: Sequence[bytes | None]) -> None:
         self.source = source
+        self.keep_all = len(source) <= KEEP_ALL
         self._rows = array("l", [-1]) * len(source)
         self._data = bytearray()
 
+    def keep(self, index: int, signature: bytes) -> None:
+        self._rows[index] = len(self._data) // SIGNATURE_BYTES
+        self._data += signature
+
     def __getitem__(self, index: int) -> bytearray:
-        row = self._rows[index]
-        if row < 0:
+        if self._rows[index] < 0:
             signature = self.source[index]
             if signature is None or len(signature) != SIGNATURE_BYTES:
                 raise ValueError(f"signature {index} changed between two reads")
-            row = self._rows[index] = len(self._data) // SIGNATURE_BYTES
-            self._data += signature
-        start = row * SIGNATURE_BYTES
+            self.keep(index, signature)
+        start = self._rows[index] * SIGNATURE_BYTES
         return self._data[start : start + SIGNATURE_BYTES]
 
 
@@ -306,6 +316,8 @@ def _pairs(table: _Table, rows: int, max_bucket: int) -> Iterator[tuple[int, int
                 raise ValueError(f"a signature has {SIGNATURE_BYTES} bytes, not {len(signature)}")
             band_hashes.extend([hash(bytes(signature[start : start + width])) & 0xFFFFFFFF for start in range(0, bands * width, width)])
             owners.append(index)
+            if table.keep_all:
+                table.keep(index, signature)
     for band in range(bands):
         hashes = band_hashes[band::bands]
         order = sorted(range(len(hashes)), key=hashes.__getitem__)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+import pytest
+
 from seo_lint import registry
 from seo_lint.document import DocumentSettings
 from seo_lint.lint import ActiveRule, check_site, lint_text, summarize
@@ -231,6 +233,20 @@ def test_mt004_three_posts_and_only_linted_ones_reported() -> None:
     posts = {f"_posts/2025-01-0{i}-p.md": post("同じ題名") for i in (1, 2, 3)}
     assert site(posts, "MT004", {"_posts/2025-01-02-p.md"}) == [
         '_posts/2025-01-02-p.md:2:1 MT004 title "同じ題名" is also the title of _posts/2025-01-01-p.md and 1 more'
+    ]
+
+
+@pytest.mark.parametrize("keep", [16_384, 0])  # a large site reads the shared values again
+def test_mt004_three_posts_and_a_stranger_small_and_large_sites(monkeypatch: pytest.MonkeyPatch, keep: int) -> None:
+    from seo_lint.rules import keywords
+
+    monkeypatch.setattr(keywords, "KEEP_VALUES", keep)
+    posts = {f"_posts/2025-01-0{i}-p.md": post("同じ題名") for i in (3, 1, 2)}
+    posts["_posts/2025-01-04-p.md"] = post("別の題名")
+    assert site(posts, "MT004") == [
+        '_posts/2025-01-01-p.md:2:1 MT004 title "同じ題名" is also the title of _posts/2025-01-02-p.md and 1 more',
+        '_posts/2025-01-02-p.md:2:1 MT004 title "同じ題名" is also the title of _posts/2025-01-01-p.md and 1 more',
+        '_posts/2025-01-03-p.md:2:1 MT004 title "同じ題名" is also the title of _posts/2025-01-01-p.md and 1 more',
     ]
 
 

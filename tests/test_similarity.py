@@ -192,3 +192,24 @@ def test_similar_pairs_are_the_candidates_at_or_above_the_threshold():
 def test_a_signature_of_the_wrong_size_is_refused():
     with pytest.raises(ValueError, match="a signature has 512 bytes, not 3"):
         list(similarity.candidate_pairs([b"abc"], rows=8))
+
+
+class _CountedReads(list[bytes | None]):
+    reads = 0
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        type(self).reads += 1
+        return super().__getitem__(index)
+
+
+def test_a_large_site_reads_only_posts_with_a_candidate_twin_again(monkeypatch: pytest.MonkeyPatch):
+    rng = random.Random(9)
+    texts = [[f"w{rng.randrange(3000)}" for _ in range(150)] for _ in range(20)]
+    texts += [list(texts[0]), list(texts[1])]  # twins of 0 and 1
+    signatures = _CountedReads(similarity.text_signature(" ".join(t)) for t in texts)
+    small = list(similarity.similar_pairs(signatures, 0.8))
+    monkeypatch.setattr(similarity, "KEEP_ALL", 0)
+    _CountedReads.reads = 0
+    large = list(similarity.similar_pairs(signatures, 0.8))
+    assert large == small == [(0, 20, 1.0), (1, 21, 1.0)]
+    assert _CountedReads.reads == 4  # iterated once (not counted), then 0, 20, 1 and 21 read again

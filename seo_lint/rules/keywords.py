@@ -614,20 +614,28 @@ def focus_keyword_summary(doc: Document) -> tuple[str, str, int, int, int, int] 
     return keyword.key, keyword.text, line, column, end_line, end_column
 
 
+#: Up to this many posts, `duplicates` keeps the values it reads (a few MB) instead of reading
+#: the shared ones again.
+KEEP_VALUES = 16_384
+
+
 def duplicates(site: Site, key: str) -> Iterator[tuple[str, tuple[Any, ...], str, int]]:
     """(path, summary value, the first other path, how many others) for each post whose
     `key` value is shared; the value's first item is the comparison key.
 
     Memory stays flat on sites of tens of thousands of posts: a first pass keeps 12 bytes a
-    post (the key's hash, the post's number); posts that share a hash are then read again, one
-    group at a time, and grouped by the key itself.
+    post (the key's hash, the post's number); posts that share a hash are then read again
+    (beyond `KEEP_VALUES` posts), one group at a time, and grouped by the key itself.
     """
     hashes, owners = array("q"), array("L")
+    kept: dict[int, tuple[Any, ...]] | None = {} if len(site.summaries) <= KEEP_VALUES else None
     for index, summary in enumerate(site.summaries):
         value = summary.data.get(key)
         if value:
             hashes.append(hash(value[0]))
             owners.append(index)
+            if kept is not None:
+                kept[index] = tuple(value)
     order = sorted(range(len(hashes)), key=hashes.__getitem__)
     for _, run in groupby(order, key=hashes.__getitem__):
         numbers = [owners[position] for position in run]
@@ -636,7 +644,7 @@ def duplicates(site: Site, key: str) -> Iterator[tuple[str, tuple[Any, ...], str
         groups: dict[str, list[tuple[str, tuple[Any, ...]]]] = {}
         for number in numbers:
             summary = site.summaries[number]
-            value = summary.data.get(key)
+            value = kept[number] if kept is not None else summary.data.get(key)
             if value:
                 groups.setdefault(value[0], []).append((summary.path, tuple(value)))
         for members in groups.values():
