@@ -367,7 +367,8 @@ class _Builder:
         return text.replace(_MASK, " ") if self.masked else text
 
     def text(self, text: str, start: int, end: int, exact: bool | None = None) -> None:
-        text = self.unmask(text)
+        if self.masked:  # (inlined `unmask`: once per text event)
+            text = text.replace(_MASK, " ")
         if self.image is not None:
             self.image["alt"].append(text)
             return
