@@ -96,15 +96,21 @@ class _Worker:
 class Pool:
     """`jobs - 1` worker processes, until `close`."""
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, workers: int | None = None) -> None:
+        """`workers`: how many to start now (default `jobs - 1`); `run` starts those it needs."""
         self.jobs = jobs
         self._workers: list[_Worker] = []
-        if jobs <= 1:
+        self._grow(jobs - 1 if workers is None else workers)
+
+    def _grow(self, count: int) -> None:
+        """Start workers until there are `count` (at most `jobs - 1`)."""
+        count = min(count, self.jobs - 1)
+        if len(self._workers) >= count:
             return
         context = _context()
         for stream in (sys.stdout, sys.stderr):  # a forked child must not write our buffered output again
             stream.flush()
-        for _ in range(jobs - 1):
+        while len(self._workers) < count:
             self._workers.append(_Worker(context, self._workers))
 
     def __enter__(self) -> Pool:
@@ -133,6 +139,7 @@ class Pool:
         at a time, when the chunk is taken: it may make them as they are asked for."""
         size = size or chunk_size(len(items), self.jobs)
         chunks: list[Chunk] = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+        self._grow(len(chunks) - 1)
         workers = self._workers[: max(0, len(chunks) - 1)]
         job = None
         if workers:

@@ -717,10 +717,12 @@ class Runner:
             gc.unfreeze()
 
     def _early_pool(self, paths: Sequence[str]) -> Pool | None:
-        """Workers for the per-file pass, forked before this process holds anything per file
-        (they would hold it too) but after it imports the kernel (they share it), when it may
-        need them: a folder, or enough files, to lint, and no cache that may answer for them
-        (else forked when needed: a warm run imports no rule and forks none)."""
+        """A worker for the per-file pass, forked before this process holds anything per file
+        (it would hold it too) but after it imports the kernel (they share it), when it may
+        be needed: a folder, or enough files, to lint, and no cache that may answer for them
+        (else forked when needed: a warm run imports no rule and forks none). One only, a
+        2-core machine's whole pool: on more cores, a small site must not start a worker a
+        core; the others are forked when the pass starts, if its files need them."""
         from seo_lint.pool import Pool
 
         if self.jobs <= 1 or (self.cache is not None and self.cache.entries):
@@ -728,7 +730,7 @@ class Runner:
         if len(paths) < self.pool_min_files and not any(os.path.isdir(self.cwd / p) for p in paths if p != STDIN):
             return None
         _warm_up()
-        return Pool(self.jobs)
+        return Pool(self.jobs, workers=1)
 
     def _run(self, request: Request) -> Outcome:
         outcome = Outcome()

@@ -247,6 +247,18 @@ def test_pool_raises_an_exception_of_the_function_here() -> None:
         pool.run(fail_on_five, None, list(range(20)), 2, found.__setitem__, size=2)
 
 
+def test_a_pool_started_small_starts_the_workers_a_run_needs() -> None:
+    # An early pool starts one worker; a run with enough chunks starts the others, no more.
+    with pool.Pool(4, workers=1) as early:
+        assert len(early._workers) == 1
+        found: dict[int, tuple[int, int]] = {}
+        early.run(square, 1, list(range(2)), found.__setitem__, size=1)  # two chunks: one worker
+        assert len(early._workers) == 1
+        early.run(square, 1, list(range(40)), found.__setitem__, size=4)
+        assert len(early._workers) == 3
+        assert [found[i][0] for i in range(40)] == [i * i + 1 for i in range(40)]
+
+
 def test_chunks_are_small_enough_to_balance_and_never_empty() -> None:
     assert pool.chunk_size(1, 2) == 4
     assert pool.chunk_size(4000, 2) == 32
