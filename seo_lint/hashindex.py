@@ -33,45 +33,38 @@ class HashIndex:
         return self.get(key) is not None
 
     def get(self, key: str) -> int | None:
-        code = hash(key)
-        keys, values, mask = self._keys, self._values, self._mask
-        slot = code & mask
-        while values[slot] != _FREE:
-            if keys[slot] == code:
-                return values[slot]
-            slot = (slot + 1) & mask
-        return None
+        value = self._values[self._slot(hash(key))]
+        return None if value == _FREE else value
 
     def setdefault(self, key: str, value: int) -> None:
         """Map `key` to `value` unless it is mapped already."""
-        self._put(hash(key), value)
-        if 2 * self._size > self._mask:
-            self._grow()
+        self._put(hash(key), value, replace=False)
 
     def __setitem__(self, key: str, value: int) -> None:
-        code = hash(key)
-        keys, values, mask = self._keys, self._values, self._mask
-        slot = code & mask
-        while values[slot] != _FREE:
-            if keys[slot] == code:
-                values[slot] = value
-                return
-            slot = (slot + 1) & mask
-        self.setdefault(key, value)
+        self._put(hash(key), value, replace=True)
 
     def add(self, key: str) -> None:
         """As a set: `key in index` is true from now on."""
         self.setdefault(key, 0)
 
-    def _put(self, code: int, value: int) -> None:
+    def _slot(self, code: int) -> int:
+        """The slot holding `code`, else the free slot where it would go."""
         keys, values, mask = self._keys, self._values, self._mask
         slot = code & mask
-        while values[slot] != _FREE:
-            if keys[slot] == code:
-                return
+        while values[slot] != _FREE and keys[slot] != code:
             slot = (slot + 1) & mask
-        keys[slot], values[slot] = code, value
+        return slot
+
+    def _put(self, code: int, value: int, replace: bool) -> None:
+        slot = self._slot(code)
+        if self._values[slot] != _FREE:
+            if replace:
+                self._values[slot] = value
+            return
+        self._keys[slot], self._values[slot] = code, value
         self._size += 1
+        if 2 * self._size > self._mask:
+            self._grow()
 
     def _grow(self) -> None:
         keys, values = self._keys, self._values
@@ -80,4 +73,4 @@ class HashIndex:
         self._mask, self._size = size - 1, 0
         for code, value in zip(keys, values):
             if value != _FREE:
-                self._put(code, value)
+                self._put(code, value, replace=False)

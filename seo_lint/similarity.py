@@ -268,10 +268,9 @@ def candidate_pairs(
     signature is read for a 32-bit hash of each band (72 bytes a signature at 0.8); beyond
     `KEEP_ALL` signatures, only those that share a band's hash with another are read again,
     into one block: memory holds no signature of a post without a twin, and no bucket but one
-    band's. In a bucket
-    larger than `max_bucket` (a mass of identical texts), each member is paired with the
-    first `max_bucket` members only, which keeps the work linear and still pairs every
-    member with some of its duplicates.
+    band's. In a bucket larger than `max_bucket` (a mass of identical texts), each member is
+    paired with the first `max_bucket` members only, which keeps the work linear and still
+    pairs every member with some of its duplicates.
     """
     return ((i, j) for i, j, _ in _pairs(_Table(signatures), rows, max_bucket))
 
